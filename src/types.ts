@@ -1,0 +1,150 @@
+export type Severity = 'error' | 'warning' | 'info';
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One condition that held when a rule fired: the field, its actual value, the operator and the expected value. */
+export interface Evidence {
+  /** The field that was compared, as a dotted path (`spec.provider`, `spec.endpoints[1].hostedOn`) or a derived fact (`approval.status`). */
+  path: string;
+  actual: unknown;
+  operator: string;
+  expected: unknown;
+  /** The same in words: `spec.provider is "oracle", expected not "azure"`. */
+  text: string;
+}
+
+export interface WaiverRef {
+  rule: string;
+  deployment: string;
+  reason: string;
+  approvedBy: string;
+  expiresOn: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  deployment: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The field at fault. */
+  path: string;
+  message: string;
+  evidence: Evidence[];
+  clause: string;
+  waived: boolean;
+  /** The waiver that applies, when `waived` is true. */
+  waiver?: WaiverRef;
+}
+
+export type ProblemCode =
+  | 'NO_MATCH'
+  | 'READ_ERROR'
+  | 'FILE_TOO_LARGE'
+  | 'LINE_TOO_LONG'
+  | 'ENCODING_ERROR'
+  | 'PARSE_ERROR'
+  | 'DUPLICATE_KEY'
+  | 'FORBIDDEN_KEY'
+  | 'TOO_DEEP'
+  | 'TOO_MANY_ALIASES'
+  | 'NO_DEPLOYMENTS'
+  | 'SCHEMA_ERROR'
+  | 'DUPLICATE_NAME'
+  | 'RULE_ERROR'
+  | 'NO_RULES'
+  | 'APPROVALS_ERROR'
+  | 'WAIVERS_ERROR'
+  | 'CONFIG_ERROR';
+
+/** Something accord could not check: it always makes the run exit 2. */
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  code: ProblemCode;
+  message: string;
+  /** The field at fault, when there is one (schema errors, forbidden keys). */
+  path?: string;
+  deployment?: string;
+}
+
+export type NoticeCode =
+  | 'APPROVALS_NOT_VERIFIED'
+  | 'RULE_OUT_OF_WINDOW'
+  | 'WAIVER_EXPIRED'
+  | 'WAIVER_EXPIRING'
+  | 'WAIVER_UNUSED'
+  | 'WAIVER_UNKNOWN_RULE';
+
+/** Information that does not change the exit code. */
+export interface Notice {
+  code: NoticeCode;
+  message: string;
+  rule?: string;
+  deployment?: string;
+}
+
+export interface RulePackInfo {
+  name: string;
+  version: string;
+  /** sha256 over the pack's rule files (names and bytes, in name order). */
+  sha256: string;
+  rules: number;
+}
+
+export interface Summary {
+  files: number;
+  deployments: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  waived: number;
+  problems: number;
+}
+
+/** One deployment and the rules evaluated on it (collected with `includeDeployments`). */
+export interface CheckedDeployment {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Rule ids evaluated on it (inside their effective window). */
+  evaluated: string[];
+}
+
+/** What a rule is, for formatters (SARIF rules[], `accord rules`). */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  severity: Severity;
+  clause: string;
+  source: string;
+  effective: { from?: string; until?: string };
+  message: string;
+  remediation: string;
+  file: string;
+}
+
+export interface Report {
+  version: 1;
+  tool: { name: string; version: string };
+  rulePack: RulePackInfo;
+  /** The run date: waivers are judged as of it. */
+  asOf: string;
+  summary: Summary;
+  /** Sorted by file, line, column, rule. */
+  findings: Finding[];
+  problems: Problem[];
+  notices: Notice[];
+  /** The rules of the pack, in id order. */
+  rules: RuleInfo[];
+  /** Present when the check was asked to include them (JUnit needs them). */
+  deployments?: CheckedDeployment[];
+}
