@@ -1,0 +1,164 @@
+import type { FailOn, Finding, Problem, Report, Severity } from '../types.js';
+import type { Formatter } from './format-types.js';
+
+/** Whether an active finding of this severity fails the run under `failOn`. */
+export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return severity === 'error' || (failOn === 'warning' && severity === 'warning');
+}
+
+interface Case {
+  classname: string;
+  name: string;
+  /** Rendered children, already escaped. */
+  body: string[];
+  outcome: 'passed' | 'failure' | 'error' | 'skipped';
+}
+
+export const formatJunit: Formatter = (report, options) => {
+  const suites = [...collectCases(report, options.failOn)].sort(([a], [b]) => compare(a, b));
+  const count = (cases: Case[], outcome: Case['outcome']) => cases.filter((c) => c.outcome === outcome).length;
+  const all = suites.flatMap(([, cases]) => cases);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${attr(report.tool.name)}" tests="${all.length}" failures="${count(all, 'failure')}" errors="${count(all, 'error')}">`,
+  ];
+  for (const [file, cases] of suites) {
+    lines.push(
+      `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${count(cases, 'failure')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}" file="${attr(file)}">`,
+    );
+    for (const testcase of cases) lines.push(...renderCase(testcase));
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+};
+
+/** Test cases grouped by file: one per (deployment, rule) evaluated or found, then one per problem. */
+function collectCases(report: Report, failOn: FailOn): Map<string, Case[]> {
+  const findings = new Map<string, Finding[]>();
+  const order: Array<{ file: string; deployment: string; rule: string }> = [];
+  const add = (file: string, deployment: string, rule: string): Finding[] => {
+    const key = JSON.stringify([file, deployment, rule]);
+    let list = findings.get(key);
+    if (list === undefined) {
+      list = [];
+      findings.set(key, list);
+      order.push({ file, deployment, rule });
+    }
+    return list;
+  };
+  for (const deployment of report.deployments ?? []) {
+    for (const rule of deployment.evaluated) add(deployment.file, deployment.name, rule);
+  }
+  // Findings outside `evaluated` (or without `deployments` at all) still get their test case.
+  for (const finding of report.findings) add(finding.file, finding.deployment, finding.rule).push(finding);
+
+  const suites = new Map<string, Case[]>();
+  const suite = (file: string): Case[] => {
+    let cases = suites.get(file);
+    if (cases === undefined) {
+      cases = [];
+      suites.set(file, cases);
+    }
+    return cases;
+  };
+  for (const { file, deployment, rule } of order) {
+    const list = findings.get(JSON.stringify([file, deployment, rule])) ?? [];
+    suite(file).push(ruleCase(deployment, rule, list, failOn));
+  }
+  for (const problem of report.problems) suite(problem.file).push(problemCase(problem));
+  return suites;
+}
+
+function ruleCase(deployment: string, rule: string, findings: Finding[], failOn: FailOn): Case {
+  const active = findings.filter((f) => !f.waived);
+  const failing = active.filter((f) => reachesFailOn(f.severity, failOn));
+  const passing = active.filter((f) => !reachesFailOn(f.severity, failOn));
+  const waived = findings.filter((f) => f.waived);
+  const testcase: Case = { classname: deployment, name: rule, body: [], outcome: 'passed' };
+  if (failing.length > 0) {
+    const message = failing.length === 1 ? failing[0]!.message : `${failing.length} findings of ${rule}`;
+    testcase.outcome = 'failure';
+    testcase.body.push(element('failure', { message, type: rule }, failing.map(describe).join('\n\n')));
+  } else if (waived.length > 0) {
+    const reasons = [...new Set(waived.map((f) => f.waiver?.reason ?? 'waived'))];
+    testcase.outcome = 'skipped';
+    testcase.body.push(element('skipped', { message: reasons.join('; ') }, waived.map(describeWaived).join('\n\n')));
+  }
+  // What does not decide the outcome is still worth seeing in the CI report.
+  const notes = [...passing.map(describe), ...(testcase.outcome === 'failure' ? waived.map(describeWaived) : [])];
+  if (notes.length > 0) testcase.body.push(element('system-out', {}, notes.join('\n\n')));
+  return testcase;
+}
+
+function problemCase(problem: Problem): Case {
+  const details = [location(problem.file, problem.line, problem.column)];
+  if (problem.deployment !== undefined) details.push(`deployment: ${problem.deployment}`);
+  if (problem.path !== undefined) details.push(`path: ${problem.path}`);
+  return {
+    classname: problem.deployment ?? problem.file,
+    name: problem.code,
+    body: [element('error', { message: problem.message, type: problem.code }, details.join('\n'))],
+    outcome: 'error',
+  };
+}
+
+function describe(finding: Finding): string {
+  const lines = [
+    `${finding.severity}: ${finding.message}`,
+    `at ${location(finding.file, finding.line, finding.column)} (${finding.path})`,
+    ...finding.evidence.map((e) => `evidence: ${e.text}`),
+  ];
+  return lines.join('\n');
+}
+
+function describeWaived(finding: Finding): string {
+  const waiver = finding.waiver;
+  const by = waiver === undefined ? 'waived' : `waived by ${waiver.approvedBy} until ${waiver.expiresOn}: ${waiver.reason}`;
+  return `${describe(finding)}\n${by}`;
+}
+
+function location(file: string, line?: number, column?: number): string {
+  if (line === undefined || line < 1) return file;
+  return column !== undefined && column >= 1 ? `${file}:${line}:${column}` : `${file}:${line}`;
+}
+
+function renderCase(testcase: Case): string[] {
+  const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}"`;
+  if (testcase.body.length === 0) return [`${open}/>`];
+  return [`${open}>`, ...testcase.body.map((child) => `      ${child}`), '    </testcase>'];
+}
+
+function element(name: string, attributes: Record<string, string>, content: string): string {
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${attr(value)}"`)
+    .join('');
+  return `<${name}${attrs}>${text(content)}</${name}>`;
+}
+
+/** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function text(value: string): string {
+  return value
+    .replace(FORBIDDEN, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Attribute values also escape quotes and whitespace, which parsers would otherwise normalise to spaces. */
+function attr(value: string): string {
+  return text(value)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
