@@ -1,0 +1,34 @@
+// Build: standalone schema validators, then one ESM bundle for the library and the CLI
+// (shared chunks), so a cold start reads a few files instead of hundreds of modules.
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const root = new URL('../', import.meta.url);
+execFileSync(process.execPath, [new URL('build-validators.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+rmSync(new URL('dist/', root), { recursive: true, force: true });
+
+await esbuild.build({
+  absWorkingDir: root.pathname,
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'linked',
+  chunkNames: '[name]-[hash]',
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __accordCreateRequire } from 'node:module'; const require = __accordCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'], {
+  cwd: root.pathname,
+  stdio: 'inherit',
+});
+writeFileSync(new URL('dist/index.d.ts', root), "export * from './types/index.js';\n");

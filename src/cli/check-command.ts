@@ -1,0 +1,96 @@
+import { writeFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { exitCode, formatReport, formatNames, loadPolicy, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { summaryLine } from '../report/text.js';
+import { loadConfig } from './config.js';
+import { useColor, write, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
+import { UsageError } from './usage-error.js';
+
+export interface CheckFlags {
+  rules?: string[];
+  approvals?: string;
+  waivers?: string;
+  asOf?: string;
+  format?: string;
+  output?: string;
+  failOn?: string;
+  config?: string;
+  exclude?: string[];
+  stdinFormat?: string;
+  evaluator?: string;
+  maxFileBytes?: number;
+  maxLineBytes?: number;
+  maxDepth?: number;
+  maxAliases?: number;
+}
+
+const failOnValues: readonly FailOn[] = ['error', 'warning', 'never'];
+
+export async function runCheckCommand(paths: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  const loaded = await loadConfig(flags.config, io.cwd);
+  const config = loaded?.config ?? {};
+  const configDir = loaded?.dir ?? io.cwd;
+  const fromConfig = (p: string): string => path.resolve(configDir, p);
+
+  const format = choose<FormatName>(flags.format ?? config.format ?? 'text', formatNames, '--format');
+  const failOn = choose<FailOn>(flags.failOn ?? config.failOn ?? 'error', failOnValues, '--fail-on');
+  const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, ['json', 'yaml', 'jsonl'] as const, '--stdin-format');
+  const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
+  const limits: Partial<Limits> = { ...config.limits };
+  for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases'] as const) {
+    if (flags[key] !== undefined) limits[key] = flags[key];
+  }
+
+  let patterns = paths;
+  let cwd = io.cwd;
+  if (patterns.length === 0) {
+    if (!config.include || config.include.length === 0) {
+      throw new UsageError('nothing to check: give files, directories or globs (e.g. `accord check deployments/`), `-` for stdin, or set "include" in accord.config.json');
+    }
+    patterns = config.include;
+    cwd = configDir;
+  }
+  const useStdin = patterns.includes('-');
+  if (useStdin && patterns.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths');
+
+  const policy = await loadPolicy({
+    rules: flags.rules ?? config.rules?.map(fromConfig),
+    approvals: flags.approvals ?? (config.approvals === undefined ? undefined : fromConfig(config.approvals)),
+    waivers: flags.waivers ?? (config.waivers === undefined ? undefined : fromConfig(config.waivers)),
+    ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    cwd: io.cwd,
+    limits,
+    ...(evaluator ? { evaluator } : {}),
+    keepGoing: true,
+  });
+  const progress = createProgress(io);
+  const includeDeployments = format === 'junit';
+  let report: Report;
+  try {
+    report = useStdin
+      ? await policy.checkStream(io.stdin, { includeDeployments, ...(stdinFormat ? { format: stdinFormat } : {}), onProgress: progress.update })
+      : await policy.checkFiles(patterns, { cwd, exclude: flags.exclude ?? config.exclude ?? [], includeDeployments, onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+
+  const color = format === 'text' && !flags.output && useColor(io.stdout, io.env);
+  const output = formatReport(report, format, { failOn, color });
+  if (flags.output) {
+    await writeFile(path.resolve(io.cwd, flags.output), output);
+    await write(io.stderr, `${summaryLine(report)}\n`);
+  } else {
+    await write(io.stdout, output);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatMarkdown(report, { failOn, color: false }));
+  return exitCode(report, failOn);
+}
+
+function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}

@@ -1,0 +1,25 @@
+import type { CliIo } from './io.js';
+
+/**
+ * Progress on stderr for runs longer than about a second, and only on an interactive terminal:
+ * never in CI logs or when stderr is piped.
+ */
+export function createProgress(io: CliIo): { update(p: { files: number; deployments: number }): void; done(): void } {
+  const enabled = io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb';
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update({ files, deployments }) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - started < 1000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\r\u001b[2Kaccord: checked ${files} files, ${deployments} deployments…`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}

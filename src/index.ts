@@ -1,0 +1,10 @@
+export { loadPolicy } from './policy/load-policy.js';
+export type { Policy, PolicyOptions, CheckFilesOptions, CheckStreamOptions } from './policy/policy-types.js';
+export { AccordError, isAccordError, type AccordErrorCode, type SchemaIssue } from './errors.js';
+export { exitCode } from './report/exit-code.js';
+export { formatReport, formatNames } from './report/formats.js';
+export type { FormatName, FormatOptions, Formatter } from './report/format-types.js';
+export { defaultLimits, type Limits } from './input/limits.js';
+export type { Deployment, Provider, Workload } from './deployment.js';
+export type * from './types.js';
+export { toolVersion as version } from './version.js';

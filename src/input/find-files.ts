@@ -1,0 +1,123 @@
+import { realpathSync, statSync, lstatSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { Problem } from '../types.js';
+import { fileKind, manifestExtensions } from './file-kind.js';
+import { describeFsError } from './read-errors.js';
+
+export interface FoundFile {
+  /** Absolute path. */
+  path: string;
+  /** Display path: relative to cwd when inside it, '/'-separated. */
+  file: string;
+}
+
+export interface FindResult {
+  files: FoundFile[];
+  problems: Problem[];
+}
+
+const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Expands paths, directories and globs. A literal path is taken as is even when it holds glob
+ * characters; anything that matches nothing is a problem, never a silent pass. Symbolic links
+ * are followed once each (a directory reached twice, as in a loop, is not walked again).
+ */
+export function findFiles(patterns: readonly string[], options: { cwd: string; exclude?: readonly string[] }): FindResult {
+  const { cwd } = options;
+  const ignore = [...alwaysIgnored, ...(options.exclude ?? [])];
+  const files = new Map<string, FoundFile>();
+  const problems: Problem[] = [];
+  const walkedDirs = new Set<string>();
+  const add = (absolute: string): void => {
+    if (!files.has(absolute)) files.set(absolute, { path: absolute, file: displayPath(cwd, absolute) });
+  };
+
+  const walkDir = (dir: string): number => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (error) {
+      problems.push({ file: displayPath(cwd, dir), code: 'READ_ERROR', message: describeFsError(error) });
+      return 0;
+    }
+    if (walkedDirs.has(real)) return 0;
+    walkedDirs.add(real);
+    let count = 0;
+    const entries = fg.sync('**/*', { cwd: dir, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.path);
+      if (entry.dirent.isSymbolicLink()) {
+        count += followLink(absolute);
+      } else if (entry.dirent.isFile() && fileKind(entry.path)) {
+        add(absolute);
+        count++;
+      }
+    }
+    return count;
+  };
+
+  const followLink = (link: string): number => {
+    let target: Stats;
+    try {
+      target = statSync(link);
+    } catch (error) {
+      problems.push({ file: displayPath(cwd, link), code: 'READ_ERROR', message: `symbolic link cannot be followed: ${describeFsError(error)}` });
+      return 0;
+    }
+    if (target.isDirectory()) return walkDir(link);
+    if (target.isFile() && fileKind(link)) {
+      add(link);
+      return 1;
+    }
+    return 0;
+  };
+
+  for (const pattern of patterns) {
+    const absolute = path.resolve(cwd, pattern);
+    let stats: Stats | undefined;
+    try {
+      stats = lstatSync(absolute);
+    } catch {
+      stats = undefined;
+    }
+    if (stats) {
+      const before = files.size;
+      if (stats.isSymbolicLink()) followLink(absolute);
+      else if (stats.isDirectory()) walkDir(absolute);
+      else if (!fileKind(absolute)) {
+        problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
+        continue;
+      } else add(absolute);
+      if (stats.isDirectory() && files.size === before && !problems.some((p) => p.file === displayPath(cwd, absolute))) {
+        problems.push({ file: displayPath(cwd, absolute), code: 'NO_MATCH', message: `no manifest files (.${manifestExtensions.join(', .')}) in this directory` });
+      }
+      continue;
+    }
+    if (!fg.isDynamicPattern(pattern)) {
+      problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: 'no such file or directory' });
+      continue;
+    }
+    // Globs do not descend through symbolic links to directories (a loop would multiply matches).
+    const matches = fg.sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
+    let count = 0;
+    for (const match of matches) {
+      if (!fileKind(match.path)) continue;
+      if (match.dirent.isSymbolicLink()) count += followLink(match.path);
+      else if (match.dirent.isFile()) {
+        add(path.normalize(match.path));
+        count++;
+      }
+    }
+    if (count === 0) problems.push({ file: pattern, code: 'NO_MATCH', message: 'this glob matches no manifest file' });
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files: sorted, problems };
+}
+
+export function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
+  return relative.split(path.sep).join('/');
+}

@@ -1,0 +1,56 @@
+import type { LoadEvent } from './document.js';
+import { fileKind, type FileKind } from './file-kind.js';
+import type { Limits } from './limits.js';
+import { loadJsonl, loadJsonlStream } from './load-jsonl.js';
+import { loadTextFile, parseText } from './load-text-file.js';
+
+/** Every deployment (or problem) in one file, streamed for JSONL. */
+export async function* loadFile(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
+  const kind = fileKind(path);
+  if (kind === 'jsonl') yield* loadJsonl(path, file, limits);
+  else if (kind) yield* await loadTextFile(path, file, kind, limits);
+  else yield { problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } };
+}
+
+/** Deployments from a stream such as stdin: JSONL is streamed, JSON and YAML are read whole (up to maxFileBytes). */
+export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits, kind?: FileKind): AsyncGenerator<LoadEvent> {
+  if (kind === 'jsonl') {
+    yield* loadJsonlStream(chunks, file, limits);
+    return;
+  }
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > limits.maxFileBytes) {
+      yield { problem: { file, code: 'FILE_TOO_LARGE', message: `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)` } };
+      return;
+    }
+    parts.push(chunk);
+  }
+  const bytes = Buffer.concat(parts);
+  const chosen = kind ?? detectKind(bytes);
+  if (chosen === 'jsonl') {
+    yield* loadJsonlStream((async function* () { yield bytes; })(), file, limits);
+    return;
+  }
+  yield* parseText(bytes, file, chosen, limits);
+}
+
+/** JSON when it parses as one JSON value, JSONL when it is several one-line objects, otherwise YAML. */
+function detectKind(bytes: Buffer): FileKind {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
+  if (!text.startsWith('{') && !text.startsWith('[')) return 'yaml';
+  try {
+    JSON.parse(text);
+    return 'json';
+  } catch {
+    const firstLine = text.split('\n', 1)[0] ?? '';
+    try {
+      JSON.parse(firstLine);
+      return 'jsonl';
+    } catch {
+      return 'json';
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { open } from 'node:fs/promises';
+import type { Problem } from '../types.js';
+import { decode } from './decode.js';
+import type { LoadEvent } from './document.js';
+import type { FileKind } from './file-kind.js';
+import type { Limits } from './limits.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml } from './parse-yaml.js';
+import { describeFsError } from './read-errors.js';
+
+/** Reads a whole JSON or YAML file (bounded by maxFileBytes) and parses its deployments. */
+export async function loadTextFile(path: string, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): Promise<LoadEvent[]> {
+  const fail = (code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
+      if (!isFile) return fail('READ_ERROR', 'not a regular file');
+      if (size > limits.maxFileBytes) {
+        return fail('FILE_TOO_LARGE', `file is ${size} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return fail('READ_ERROR', describeFsError(error));
+  }
+  if (bytes.length > limits.maxFileBytes) return fail('FILE_TOO_LARGE', `file grew over the limit of ${limits.maxFileBytes} bytes while being read`);
+  return parseText(bytes, file, kind, limits);
+}
+
+/** Decodes and parses a whole JSON or YAML text. */
+export function parseText(bytes: Uint8Array, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): LoadEvent[] {
+  const fail = (code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
+  const decoded = decode(bytes);
+  if (!decoded.ok) return fail('ENCODING_ERROR', decoded.message);
+  if (decoded.text.trim() === '') return fail('NO_DEPLOYMENTS', 'empty file: no deployment in it');
+  const events = kind === 'json' ? jsonEvents(decoded.text, file, limits) : parseYaml(decoded.text, file, limits);
+  if (events.length === 0) return fail('NO_DEPLOYMENTS', 'no deployment in this file (only comments or empty documents)');
+  return events;
+}
+
+function jsonEvents(text: string, file: string, limits: Limits): LoadEvent[] {
+  const parsed = parseJson(text, file, limits);
+  if (parsed.problems.length > 0) return parsed.problems.map((problem) => ({ problem }));
+  const { value, locate } = parsed;
+  if (!Array.isArray(value)) return [{ document: { file, value, start: locate([]), locate } }];
+  if (value.length === 0) return [{ problem: { file, ...locate([]), code: 'NO_DEPLOYMENTS', message: 'empty array: no deployment in this file' } }];
+  return value.map((element, index) => ({
+    document: { file, value: element, start: locate([index]), locate: (segments) => locate([index, ...segments]) },
+  }));
+}

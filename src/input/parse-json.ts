@@ -1,0 +1,151 @@
+import * as jsonc from 'jsonc-parser';
+import { formatPath, type PathSegment } from '../path.js';
+import type { Position, Problem } from '../types.js';
+import { findExcessiveDepth } from './depth-scan.js';
+import { guardValue } from './guard.js';
+import type { Limits } from './limits.js';
+import { LineIndex } from './text-position.js';
+
+export interface ParsedJson {
+  value?: unknown;
+  problems: Problem[];
+  locate(segments: readonly PathSegment[]): Position;
+}
+
+/**
+ * JSON.parse is the fast path; the positioned jsonc-parser tree is built only when a position is
+ * asked for (a finding or a problem). Duplicate keys, which JSON.parse silently collapses, are
+ * caught by comparing the keys in the text with the keys in the parsed value.
+ */
+export function parseJson(text: string, file: string, limits: Limits, firstLine = 1): ParsedJson {
+  let index: LineIndex | undefined;
+  let tree: jsonc.Node | undefined | null = null;
+  const at = (offset: number): Position => (index ??= new LineIndex(text, firstLine)).position(offset);
+  const getTree = (): jsonc.Node | undefined => {
+    if (tree === null) tree = safeTree(text);
+    return tree;
+  };
+  const locate = (segments: readonly PathSegment[]): Position => at(offsetOf(getTree(), segments));
+  const problem = (code: Problem['code'], message: string, offset: number, segments?: PathSegment[]): ParsedJson => ({
+    problems: [{ file, ...at(offset), code, message, ...(segments ? { path: formatPath(segments) } : {}) }],
+    locate,
+  });
+
+  const deep = findExcessiveDepth(text, limits.maxDepth, false);
+  if (deep !== undefined) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, deep);
+
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const { offset, message } = describeSyntaxError(text, error);
+    return problem('PARSE_ERROR', `invalid JSON: ${message}`, offset);
+  }
+  const guard = guardValue(value, limits.maxDepth);
+  if (guard.violation?.kind === 'FORBIDDEN_KEY') {
+    const segments = guard.violation.segments;
+    return problem('FORBIDDEN_KEY', `forbidden key "${guard.violation.key}" (it could pollute object prototypes)`, offsetOf(getTree(), segments), segments);
+  }
+  if (guard.violation) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, offsetOf(getTree(), guard.violation.segments));
+  if (guard.keys !== countKeysInText(text)) {
+    const duplicate = findDuplicateKey(getTree());
+    if (duplicate) {
+      const first = at(duplicate.first);
+      return problem(
+        'DUPLICATE_KEY',
+        `duplicate key "${duplicate.key}" (first at line ${first.line}): JSON.parse would silently keep the last one`,
+        duplicate.second,
+      );
+    }
+  }
+  return { value, problems: [], locate };
+}
+
+function safeTree(text: string): jsonc.Node | undefined {
+  try {
+    return jsonc.parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys in valid JSON text are the colons outside strings. */
+function countKeysInText(text: string): number {
+  const stripped = text.replace(/"(?:[^"\\]|\\.)*"/g, '');
+  let count = 0;
+  for (let i = stripped.indexOf(':'); i !== -1; i = stripped.indexOf(':', i + 1)) count++;
+  return count;
+}
+
+function offsetOf(root: jsonc.Node | undefined, segments: readonly PathSegment[]): number {
+  let node = root;
+  let best = root?.offset ?? 0;
+  for (const segment of segments) {
+    if (!node) break;
+    let next: jsonc.Node | undefined;
+    if (typeof segment === 'number' && node.type === 'array') {
+      next = node.children?.[segment];
+      if (next) best = next.offset;
+    } else if (node.type === 'object') {
+      const property = node.children?.find((p) => p.children?.[0]?.value === segment);
+      if (property) best = property.offset;
+      next = property?.children?.[1];
+    }
+    node = next;
+  }
+  return best;
+}
+
+function findDuplicateKey(root: jsonc.Node | undefined): { key: string; first: number; second: number } | undefined {
+  const stack = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop() as jsonc.Node;
+    if (node.type === 'object') {
+      const seen = new Map<string, number>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0]?.value as string;
+        const first = seen.get(key);
+        if (first !== undefined) return { key, first, second: property.offset };
+        seen.set(key, property.offset);
+      }
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return undefined;
+}
+
+function describeSyntaxError(text: string, error: unknown): { offset: number; message: string } {
+  const errors: jsonc.ParseError[] = [];
+  try {
+    jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch {
+    // too deep for the positioned parser: fall back to JSON.parse's own words
+  }
+  const first = errors[0];
+  if (first) return { offset: first.offset, message: describeJsoncError(first.error) };
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message);
+  return { offset: position ? Number(position[1]) : 0, message };
+}
+
+function describeJsoncError(code: jsonc.ParseErrorCode): string {
+  const words: Partial<Record<jsonc.ParseErrorCode, string>> = {
+    [jsonc.ParseErrorCode.InvalidSymbol]: 'unexpected character',
+    [jsonc.ParseErrorCode.InvalidNumberFormat]: 'invalid number',
+    [jsonc.ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+    [jsonc.ParseErrorCode.ValueExpected]: 'expected a value',
+    [jsonc.ParseErrorCode.ColonExpected]: "expected ':'",
+    [jsonc.ParseErrorCode.CommaExpected]: "expected ','",
+    [jsonc.ParseErrorCode.CloseBraceExpected]: "expected '}' (the file may be truncated)",
+    [jsonc.ParseErrorCode.CloseBracketExpected]: "expected ']' (the file may be truncated)",
+    [jsonc.ParseErrorCode.EndOfFileExpected]: 'unexpected content after the end of the JSON value',
+    [jsonc.ParseErrorCode.InvalidCommentToken]: 'comments are not allowed in JSON',
+    [jsonc.ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
+    [jsonc.ParseErrorCode.UnexpectedEndOfString]: 'unterminated string (the file may be truncated)',
+    [jsonc.ParseErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
+    [jsonc.ParseErrorCode.InvalidUnicode]: 'invalid unicode escape',
+    [jsonc.ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape sequence',
+    [jsonc.ParseErrorCode.InvalidCharacter]: 'invalid character in a string (control characters must be escaped)',
+  };
+  return words[code] ?? jsonc.printParseErrorCode(code);
+}

@@ -1,0 +1,94 @@
+import type { Evidence } from '../types.js';
+import { makeEvidence } from './evidence.js';
+import { factFieldPath } from './fact-path.js';
+import { jsonPathSegments, resolvePath } from './facts.js';
+import { applyOperator, operators } from './operators.js';
+import { isFactRef, isLeaf, type Condition, type RuleFile } from './rule-types.js';
+
+export type Facts = Readonly<Record<string, unknown>>;
+
+/** Evaluates a rule's conditions directly, with json-rules-engine's semantics (proved by the differential test). */
+export interface CompiledConditions {
+  test(facts: Facts): boolean;
+  /** The conditions that held, in rule order; call only when `test` is true. */
+  evidence(facts: Facts, index: number | undefined): Evidence[];
+}
+
+interface Node {
+  test(facts: Facts): boolean;
+  /** Evaluates every child (json-rules-engine does too) and appends what held. */
+  collect(facts: Facts, index: number | undefined, out: Evidence[]): boolean;
+}
+
+export function compileConditions(rule: Pick<RuleFile, 'conditions' | 'each'>): CompiledConditions {
+  const root = compile(rule.conditions, rule.each);
+  return {
+    test: root.test,
+    evidence(facts, index) {
+      const out: Evidence[] = [];
+      root.collect(facts, index, out);
+      return out;
+    },
+  };
+}
+
+function compile(condition: Condition, each: string | undefined): Node {
+  if (isLeaf(condition)) return compileLeaf(condition, each);
+  if ('all' in condition) {
+    const children = condition.all.map((c) => compile(c, each));
+    return {
+      test: (facts) => children.every((c) => c.test(facts)),
+      collect(facts, index, out) {
+        const mine: Evidence[] = [];
+        let held = true;
+        for (const child of children) held = child.collect(facts, index, mine) && held;
+        if (held) out.push(...mine);
+        return held;
+      },
+    };
+  }
+  if ('any' in condition) {
+    const children = condition.any.map((c) => compile(c, each));
+    return {
+      test: (facts) => children.some((c) => c.test(facts)),
+      collect(facts, index, out) {
+        let held = false;
+        for (const child of children) {
+          const mine: Evidence[] = [];
+          if (child.collect(facts, index, mine)) {
+            held = true;
+            out.push(...mine);
+          }
+        }
+        return held;
+      },
+    };
+  }
+  const inner = compile(condition.not, each);
+  return {
+    test: (facts) => !inner.test(facts),
+    collect: (facts, index) => !inner.collect(facts, index, []),
+  };
+}
+
+function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | undefined): Node {
+  const definition = operators.get(leaf.operator);
+  if (!definition) throw new Error(`unknown operator ${leaf.operator}`);
+  const segments = jsonPathSegments(leaf.path);
+  const fact = leaf.fact;
+  const value = leaf.value;
+  const expected: (facts: Facts) => unknown = isFactRef(value)
+    ? ((ref) => (facts: Facts) => resolvePath(facts[ref.fact], jsonPathSegments(ref.path)))(value)
+    : () => value;
+  const test = (facts: Facts): boolean => applyOperator(definition, resolvePath(facts[fact], segments), expected(facts));
+  return {
+    test,
+    collect(facts, index, out) {
+      const actual = resolvePath(facts[fact], segments);
+      const wanted = expected(facts);
+      const held = applyOperator(definition, actual, wanted);
+      if (held) out.push(makeEvidence(factFieldPath(fact, leaf.path, each, index), leaf.operator, actual, wanted));
+      return held;
+    },
+  };
+}

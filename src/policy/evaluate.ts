@@ -1,0 +1,97 @@
+import type { Deployment } from '../deployment.js';
+import type { SourceDocument } from '../input/document.js';
+import { formatPath, parsePath, type PathSegment } from '../path.js';
+import type { Evidence, Finding } from '../types.js';
+import { deriveApproval, type ApprovalRegistry } from './approvals.js';
+import type { Facts } from './compile.js';
+import { inWindow } from './dates.js';
+import { resolvePath } from './facts.js';
+import type { LoadedRule } from './load-rules.js';
+import { renderMessage } from './message.js';
+
+/** A rule that fired: for `each` rules, `index` is the offending element. */
+export interface Hit {
+  rule: LoadedRule;
+  index: number | undefined;
+  evidence: Evidence[];
+  facts: Facts;
+}
+
+/** How hits are found: the compiled conditions, or json-rules-engine's Engine.run (the semantics of record). */
+export interface Evaluator {
+  hits(rules: readonly LoadedRule[], facts: Facts): Hit[] | Promise<Hit[]>;
+}
+
+export interface DeploymentResult {
+  findings: Finding[];
+  evaluated: string[];
+  /** Rules skipped because the deployment's date is outside their effective window. */
+  skipped: LoadedRule[];
+}
+
+export function baseFacts(deployment: Deployment, rules: readonly LoadedRule[], registry: ApprovalRegistry | undefined): Record<string, unknown> {
+  const facts: Record<string, unknown> = {
+    apiVersion: deployment.apiVersion,
+    kind: deployment.kind,
+    metadata: deployment.metadata,
+    spec: deployment.spec,
+  };
+  if (rules.some((r) => r.facts.has('approval'))) {
+    const { metadata, spec } = deployment;
+    facts.approval = deriveApproval(
+      { date: metadata.date, provider: spec.provider, workload: spec.workload, gpus: spec.capacity.gpus, reference: spec.approval?.reference },
+      registry,
+    );
+  }
+  return facts;
+}
+
+export async function evaluateDeployment(
+  document: Pick<SourceDocument, 'file' | 'locate'>,
+  deployment: Deployment,
+  rules: readonly LoadedRule[],
+  evaluator: Evaluator,
+  registry: ApprovalRegistry | undefined,
+): Promise<DeploymentResult> {
+  const date = deployment.metadata.date;
+  const active: LoadedRule[] = [];
+  const skipped: LoadedRule[] = [];
+  for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
+  const facts = baseFacts(deployment, active, registry);
+  const hits = await evaluator.hits(active, facts);
+  const findings = hits.map((hit) => toFinding(hit, document, deployment));
+  return { findings, evaluated: active.map((r) => r.id), skipped };
+}
+
+function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {
+  const { rule, index } = hit;
+  const segments = faultSegments(rule, index, hit.evidence);
+  const position = document.locate(segments);
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    deployment: deployment.metadata.name,
+    file: document.file,
+    line: position.line,
+    column: position.column,
+    path: formatPath(segments),
+    message: renderMessage(rule.message, hit.facts),
+    evidence: hit.evidence,
+    clause: rule.clause,
+    waived: false,
+  };
+}
+
+function faultSegments(rule: LoadedRule, index: number | undefined, evidence: Evidence[]): PathSegment[] {
+  if (rule.at !== undefined) return parsePath(rule.at.replace(/\[\*\]/g, `[${index ?? 0}]`));
+  if (rule.each !== undefined && index !== undefined) return [...parsePath(rule.each), index];
+  const first = evidence[0];
+  return first ? parsePath(first.path) : [];
+}
+
+/** The elements of an `each` rule's array, as facts with `item` set. */
+export function eachFacts(rule: LoadedRule, facts: Facts): { index: number; facts: Facts }[] {
+  const list = resolvePath(facts, (rule.each as string).split('.'));
+  if (!Array.isArray(list)) return [];
+  return list.map((item, index) => ({ index, facts: { ...facts, item } }));
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from '../check/run-check.js';
+import type { Deployment } from '../deployment.js';
+import { AccordError } from '../errors.js';
+import { findFiles } from '../input/find-files.js';
+import { resolveLimits } from '../input/limits.js';
+import { loadFile, loadStream } from '../input/load-source.js';
+import { validate } from '../schema/validate.js';
+import { validators } from '../schema/validators.js';
+import type { Finding, Problem, RuleInfo } from '../types.js';
+import { loadApprovals, type ApprovalRegistry } from './approvals.js';
+import { compiledEvaluator } from './compiled-evaluator.js';
+import { isCalendarDate, todayUtc } from './dates.js';
+import { createEngineEvaluator } from './engine-evaluator.js';
+import { evaluateDeployment } from './evaluate.js';
+import { loadRules, type LoadedRule } from './load-rules.js';
+import type { Policy, PolicyOptions } from './policy-types.js';
+import { findWaiver, loadWaivers, waiverRef, type Waiver } from './waivers.js';
+
+/** The rule pack shipped with accord: `rules/` at the package root (one level above src/ and dist/). */
+export const bundledRulesDir = fileURLToPath(new URL('rules/', packageRoot()));
+
+function packageRoot(): URL {
+  const here = new URL('.', import.meta.url);
+  return here.pathname.endsWith('/src/policy/') ? new URL('../../', here) : new URL('../', here);
+}
+
+export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const limits = resolveLimits(options.limits);
+  const asOf = options.asOf ?? todayUtc();
+  if (!isCalendarDate(asOf)) throw new AccordError('INVALID_OPTION', `asOf must be a real calendar date written YYYY-MM-DD, got "${asOf}"`);
+  const ruleDirs = options.rules === undefined ? [bundledRulesDir] : typeof options.rules === 'string' ? [options.rules] : [...options.rules];
+  if (ruleDirs.length === 0) throw new AccordError('INVALID_OPTION', 'rules: give at least one rules folder');
+
+  const [loaded, approvals, waivers] = await Promise.all([
+    loadRules(ruleDirs, cwd),
+    options.approvals === undefined ? { problems: [] as Problem[] } : loadApprovals(options.approvals, cwd, limits),
+    options.waivers === undefined ? { problems: [] as Problem[] } : loadWaivers(options.waivers, cwd, limits, asOf),
+  ]);
+  const problems = [...loaded.problems, ...approvals.problems, ...waivers.problems];
+  if (problems.length > 0 && !options.keepGoing) {
+    const code = loaded.problems.length > 0 ? 'RULES_INVALID' : approvals.problems.length > 0 ? 'APPROVALS_INVALID' : 'WAIVERS_INVALID';
+    const first = problems[0] as Problem;
+    throw new AccordError(code, `${first.file}${first.line ? `:${first.line}:${first.column}` : ''}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems });
+  }
+  const registry: ApprovalRegistry | undefined = 'registry' in approvals ? approvals.registry : undefined;
+  const waiverList: Waiver[] = 'waivers' in waivers && waivers.waivers ? waivers.waivers : [];
+  const rules = loaded.rules;
+  const evaluator = options.evaluator === 'json-rules-engine' ? createEngineEvaluator(rules) : compiledEvaluator;
+  const context = { rules, evaluator, registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
+
+  return {
+    rulePack: loaded.pack,
+    rules: context.ruleInfos,
+    asOf,
+    problems,
+    async check(value: unknown): Promise<Finding[]> {
+      if (problems.length > 0) throw new AccordError('RULES_INVALID', 'the policy has problems; check() refuses to run on a broken policy', { problems });
+      const issues = validate(validators.deployment, value);
+      if (issues.length > 0) {
+        throw new AccordError('INVALID_DEPLOYMENT', `invalid deployment: ${issues.map((i) => `${i.path || '(top level)'} ${i.message}`).join('; ')}`, {
+          issues: issues.map(({ path: p, message }) => ({ path: p, message })),
+        });
+      }
+      const deployment = value as Deployment;
+      const origin = { line: 1, column: 1 };
+      const result = await evaluateDeployment({ file: '<input>', locate: () => origin }, deployment, rules, evaluator, registry);
+      const used = new Set<Waiver>();
+      return result.findings.map((finding) => {
+        const waiver = findWaiver(waiverList, finding.rule, deployment.metadata.name, used);
+        return waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding;
+      });
+    },
+    async checkFiles(patterns, checkOptions = {}) {
+      const base = path.resolve(cwd, checkOptions.cwd ?? '.');
+      const list = typeof patterns === 'string' ? [patterns] : [...patterns];
+      if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
+      const found = findFiles(list, { cwd: base, exclude: checkOptions.exclude });
+      const sources = found.files.map((f) => () => loadFile(f.path, f.file, limits));
+      return runCheck(context, sources, found.problems, checkOptions);
+    },
+    async checkStream(stream, streamOptions = {}) {
+      const chunks = (async function* () {
+        for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      })();
+      const source = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, streamOptions.format);
+      return runCheck(context, [source], [], streamOptions);
+    },
+  };
+}
+
+function toRuleInfo(rule: LoadedRule): RuleInfo {
+  return {
+    id: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    clause: rule.clause,
+    source: rule.source,
+    effective: { ...rule.effective },
+    message: rule.message,
+    remediation: rule.remediation,
+    file: rule.file,
+  };
+}

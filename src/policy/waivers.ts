@@ -1,0 +1,63 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { displayPath } from '../input/find-files.js';
+import { loadDataFile } from '../input/load-data-file.js';
+import type { Limits } from '../input/limits.js';
+import { validators } from '../schema/validators.js';
+import type { Notice, Problem, WaiverRef } from '../types.js';
+import { addDays } from './dates.js';
+
+export interface Waiver extends WaiverRef {
+  matches(name: string): boolean;
+  expired: boolean;
+}
+
+export async function loadWaivers(file: string, cwd: string, limits: Limits, asOf: string): Promise<{ waivers?: Waiver[]; problems: Problem[] }> {
+  const absolute = path.resolve(cwd, file);
+  const loaded = await loadDataFile<{ waivers: WaiverRef[] }>(absolute, displayPath(cwd, absolute), {
+    code: 'WAIVERS_ERROR',
+    validator: validators.waivers,
+    limits,
+    yaml: !absolute.endsWith('.json'),
+  });
+  if (!loaded.value) return { problems: loaded.problems };
+  const waivers = loaded.value.waivers.map((w) => ({
+    ...w,
+    matches: picomatch(w.deployment, { nobrace: true, noextglob: true }),
+    expired: w.expiresOn < asOf,
+  }));
+  return { waivers, problems: [] };
+}
+
+/** The active waiver for a finding, if any. An expired waiver never suppresses anything. */
+export function findWaiver(waivers: readonly Waiver[], rule: string, deployment: string, used: Set<Waiver>): Waiver | undefined {
+  for (const waiver of waivers) {
+    if (waiver.expired || waiver.rule !== rule || !waiver.matches(deployment)) continue;
+    used.add(waiver);
+    return waiver;
+  }
+  return undefined;
+}
+
+export function waiverRef(waiver: Waiver): WaiverRef {
+  return { rule: waiver.rule, deployment: waiver.deployment, reason: waiver.reason, approvedBy: waiver.approvedBy, expiresOn: waiver.expiresOn };
+}
+
+/** Expired, soon-expiring, unused and unknown-rule waivers: worth a look, never a change in the verdict. */
+export function waiverNotices(waivers: readonly Waiver[], used: ReadonlySet<Waiver>, ruleIds: ReadonlySet<string>, asOf: string): Notice[] {
+  const notices: Notice[] = [];
+  const soon = addDays(asOf, 30);
+  for (const w of waivers) {
+    const label = `waiver for ${w.rule} on ${w.deployment}`;
+    if (!ruleIds.has(w.rule)) {
+      notices.push({ code: 'WAIVER_UNKNOWN_RULE', rule: w.rule, message: `${label} names a rule that is not in the pack` });
+    }
+    if (w.expired) {
+      notices.push({ code: 'WAIVER_EXPIRED', rule: w.rule, message: `${label} expired on ${w.expiresOn} and suppresses nothing` });
+      continue;
+    }
+    if (w.expiresOn <= soon) notices.push({ code: 'WAIVER_EXPIRING', rule: w.rule, message: `${label} expires on ${w.expiresOn}, within 30 days` });
+    if (!used.has(w)) notices.push({ code: 'WAIVER_UNUSED', rule: w.rule, message: `${label} matched no finding` });
+  }
+  return notices;
+}
