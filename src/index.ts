@@ -8,3 +8,5 @@ export { defaultLimits, type Limits } from './input/limits.js';
 export type { Deployment, Provider, Workload } from './deployment.js';
 export type * from './types.js';
 export { toolVersion as version } from './version.js';
+export { runFixtures, type RunFixturesOptions } from './fixtures/run-fixtures.js';
+export { fixtureExitCode, type FixtureCase, type FixtureReport, type RuleFixtures } from './fixtures/fixture-types.js';

@@ -129,8 +129,20 @@ export interface RuleInfo {
   effective: { from?: string; until?: string };
   message: string;
   remediation: string;
+  /** json-rules-engine conditions that describe the violation. */
+  conditions: RuleCondition;
+  /** An array field the conditions run over, one finding per offending element. */
+  each?: string;
+  /** The field a finding points at. */
+  at?: string;
   file: string;
 }
+
+export type RuleCondition =
+  | { all: RuleCondition[] }
+  | { any: RuleCondition[] }
+  | { not: RuleCondition }
+  | { fact: string; path?: string; operator: string; value: unknown };
 
 export interface Report {
   version: 1;

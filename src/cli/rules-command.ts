@@ -1,2 +1,79 @@
-import type { CliIo } from './io.js';
-export async function runRulesCommand(_id: string | undefined, _flags: unknown, _io: CliIo): Promise<number> { return 2; }
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadPolicy, type RuleInfo } from '../index.js';
+import { describeConditions } from '../policy/describe-conditions.js';
+import type { Condition } from '../policy/rule-types.js';
+import { bundledRulesDir } from '../policy/load-policy.js';
+import { write, type CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+
+export async function runRulesCommand(id: string | undefined, flags: { rules?: string[]; format: 'text' | 'json' | 'markdown' }, io: CliIo): Promise<number> {
+  const policy = await loadPolicy({ rules: flags.rules, cwd: io.cwd });
+  const rules = policy.rules;
+  if (id !== undefined) {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) throw new UsageError(`no rule "${id}" in the pack (rules: ${rules.map((r) => r.id).join(', ')})`);
+    const dirs = flags.rules?.map((d) => path.resolve(io.cwd, d)) ?? [bundledRulesDir];
+    await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleFor(rule.id, dirs)));
+    return 0;
+  }
+  const pack = policy.rulePack;
+  if (flags.format === 'json') await write(io.stdout, `${JSON.stringify({ rulePack: pack, rules }, null, 2)}\n`);
+  else if (flags.format === 'markdown') await write(io.stdout, markdownTable(rules));
+  else await write(io.stdout, textList(rules, `${pack.name} ${pack.version} (${pack.rules} rules, sha256 ${pack.sha256})`));
+  return 0;
+}
+
+function windowText(rule: RuleInfo): string {
+  const { from, until } = rule.effective;
+  if (!from && !until) return 'open';
+  return [from && `from ${from}`, until && `until ${until}`].filter(Boolean).join(' ');
+}
+
+function textList(rules: readonly RuleInfo[], pack: string): string {
+  const out = [`rule pack ${pack}`, ''];
+  for (const r of rules) {
+    out.push(`${r.id}  [${r.severity}, ${windowText(r)}]`, `  ${r.title}`, `  clause: ${r.clause}`, '');
+  }
+  return `${out.join('\n')}`;
+}
+
+/** The README's rule table is this output; a test fails when the committed copy is stale. */
+export function markdownTable(rules: readonly RuleInfo[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${windowText(r)} | ${cell(r.title)} | ${cell(r.clause)} |`);
+  return `${['| id | severity | effective | title | clause |', '|---|---|---|---|---|', ...rows].join('\n')}\n`;
+}
+
+function explain(rule: RuleInfo, example: { file: string; text: string } | undefined): string {
+  const out = [
+    `${rule.id}: ${rule.title}`,
+    `severity: ${rule.severity}; effective: ${windowText(rule)}; defined in ${rule.file}`,
+    '',
+    'Clause:',
+    `  ${rule.clause}`,
+    `  (${rule.source})`,
+    '',
+    `A deployment violates it when${rule.each ? ` (for each element of ${rule.each}, as "item")` : ''}:`,
+    ...describeConditions(rule.conditions as Condition, 1),
+    '',
+    'Message:',
+    `  ${rule.message}`,
+    '',
+    'Remediation:',
+    `  ${rule.remediation}`,
+  ];
+  if (example) out.push('', `Example violation (${example.file}):`, ...example.text.trimEnd().split('\n').map((l) => `  ${l}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** The first fail fixture shipped next to the rules (`<rules>/../fixtures/rules/<id>/fail/`): a violation that `accord test` proves. */
+function exampleFor(id: string, dirs: readonly string[]): { file: string; text: string } | undefined {
+  for (const dir of dirs) {
+    const failDir = path.join(dir, '..', 'fixtures', 'rules', id, 'fail');
+    if (!existsSync(failDir)) continue;
+    const first = readdirSync(failDir).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()[0];
+    if (first) return { file: path.join('fixtures', 'rules', id, 'fail', first), text: readFileSync(path.join(failDir, first), 'utf8') };
+  }
+  return undefined;
+}

@@ -1,2 +1,9 @@
-import type { CliIo } from './io.js';
-export async function runTestCommand(_flags: unknown, _io: CliIo): Promise<number> { return 2; }
+import { fixtureExitCode, runFixtures } from '../index.js';
+import { formatFixtureReport, type FixtureFormat } from '../fixtures/format-fixtures.js';
+import { useColor, write, type CliIo } from './io.js';
+
+export async function runTestCommand(flags: { rules?: string[]; fixtures?: string; format: FixtureFormat }, io: CliIo): Promise<number> {
+  const report = await runFixtures({ rules: flags.rules, fixtures: flags.fixtures, cwd: io.cwd });
+  await write(io.stdout, formatFixtureReport(report, flags.format, flags.format === 'text' && useColor(io.stdout, io.env)));
+  return fixtureExitCode(report);
+}

@@ -70,5 +70,5 @@ export function deriveApproval(subject: ApprovalSubject, registry: ApprovalRegis
   if (!approval.workloads.includes(subject.workload)) reasons.push(`does not list workload ${subject.workload} (it covers ${approval.workloads.join(', ')})`);
   if (approval.maxGpus !== undefined && subject.gpus > approval.maxGpus) reasons.push(`${subject.gpus} GPUs exceed its maxGpus of ${approval.maxGpus}`);
   if (reasons.length === 0) return { status: 'covers', reference, problem: '' };
-  return { status: 'out-of-scope', reference, problem: `approval ${reference} ${reasons.join('; ')}` };
+  return { status: 'out-of-scope', reference, problem: `approval ${reference}: ${reasons.join('; ')}` };
 }

@@ -101,6 +101,9 @@ function toRuleInfo(rule: LoadedRule): RuleInfo {
     effective: { ...rule.effective },
     message: rule.message,
     remediation: rule.remediation,
+    conditions: rule.conditions,
+    ...(rule.each === undefined ? {} : { each: rule.each }),
+    ...(rule.at === undefined ? {} : { at: rule.at }),
     file: rule.file,
   };
 }

@@ -1,11 +1,8 @@
 import type { FailOn, Finding, Problem, Report, Severity } from '../types.js';
+import { isFailing } from './exit-code.js';
 import type { Formatter } from './format-types.js';
+import { attr, element, text } from './xml.js';
 
-/** Whether an active finding of this severity fails the run under `failOn`. */
-export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return severity === 'error' || (failOn === 'warning' && severity === 'warning');
-}
 
 interface Case {
   classname: string;
@@ -73,8 +70,8 @@ function collectCases(report: Report, failOn: FailOn): Map<string, Case[]> {
 
 function ruleCase(deployment: string, rule: string, findings: Finding[], failOn: FailOn): Case {
   const active = findings.filter((f) => !f.waived);
-  const failing = active.filter((f) => reachesFailOn(f.severity, failOn));
-  const passing = active.filter((f) => !reachesFailOn(f.severity, failOn));
+  const failing = active.filter((f) => isFailing(f.severity, false, failOn));
+  const passing = active.filter((f) => !isFailing(f.severity, false, failOn));
   const waived = findings.filter((f) => f.waived);
   const testcase: Case = { classname: deployment, name: rule, body: [], outcome: 'passed' };
   if (failing.length > 0) {
@@ -128,35 +125,6 @@ function renderCase(testcase: Case): string[] {
   const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}"`;
   if (testcase.body.length === 0) return [`${open}/>`];
   return [`${open}>`, ...testcase.body.map((child) => `      ${child}`), '    </testcase>'];
-}
-
-function element(name: string, attributes: Record<string, string>, content: string): string {
-  const attrs = Object.entries(attributes)
-    .map(([key, value]) => ` ${key}="${attr(value)}"`)
-    .join('');
-  return `<${name}${attrs}>${text(content)}</${name}>`;
-}
-
-/** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
-const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function text(value: string): string {
-  return value
-    .replace(FORBIDDEN, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
-}
-
-/** Attribute values also escape quotes and whitespace, which parsers would otherwise normalise to spaces. */
-function attr(value: string): string {
-  return text(value)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
 }
 
 function compare(a: string, b: string): number {

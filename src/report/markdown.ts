@@ -1,6 +1,6 @@
 import type { FailOn, Finding, Report, Summary } from '../types.js';
 import type { Formatter } from './format-types.js';
-import { reachesFailOn } from './junit.js';
+import { isFailing } from './exit-code.js';
 
 export const formatMarkdown: Formatter = (report, options) => {
   const active = report.findings.filter((f) => !f.waived);
@@ -38,7 +38,7 @@ export function describeTotals(summary: Summary): string {
 
 function verdict(report: Report, active: Finding[], failOn: FailOn): string {
   if (report.problems.length > 0) return '❌ accord: could not check everything';
-  if (active.some((f) => reachesFailOn(f.severity, failOn))) return '❌ accord: failed';
+  if (active.some((f) => isFailing(f.severity, false, failOn))) return '❌ accord: failed';
   return '✅ accord: passed';
 }
 

@@ -20,6 +20,7 @@ const rules: RuleInfo[] = [
     effective: { until: '2030-12-31' },
     message: 'API endpoint {{item.url}} of {{metadata.name}} is hosted on {{item.hostedOn}}.',
     remediation: 'Serve this endpoint from Azure (hostedOn: azure) or remove it from the API deployment.',
+    conditions: { all: [{ fact: 'spec', path: '$.provider', operator: 'notEqual', value: 'azure' }] },
     file: 'rules/api-endpoint-off-azure.json',
   },
   {
@@ -31,6 +32,7 @@ const rules: RuleInfo[] = [
     effective: { until: '2030-12-31' },
     message: 'API deployment {{metadata.name}} runs on {{spec.provider}}.',
     remediation: 'Set spec.provider to azure, or move this workload off the API (spec.workload).',
+    conditions: { all: [{ fact: 'spec', path: '$.provider', operator: 'notEqual', value: 'azure' }] },
     file: 'rules/api-exclusive-to-azure.json',
   },
   {
@@ -42,6 +44,7 @@ const rules: RuleInfo[] = [
     effective: { from: '2025-01-21' },
     message: 'Deployment {{metadata.name}} adds capacity on {{spec.provider}} without an Azure refusal on record.',
     remediation: 'Record the Azure right-of-first-refusal decision in approvals before provisioning.',
+    conditions: { all: [{ fact: 'spec', path: '$.provider', operator: 'notEqual', value: 'azure' }] },
     file: 'rules/capacity-first-refusal.json',
   },
   {
@@ -53,6 +56,7 @@ const rules: RuleInfo[] = [
     effective: {},
     message: 'Deployment {{metadata.name}} does not name a region.',
     remediation: 'Set spec.region.',
+    conditions: { all: [{ fact: 'spec', path: '$.provider', operator: 'notEqual', value: 'azure' }] },
     file: 'rules/region-undisclosed.json',
   },
 ];

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLimits } from '../../src/input/limits.js';
+import { parseJson } from '../../src/input/parse-json.js';
+import { positionOf } from '../support/tmp-dir.js';
+
+const limits = { ...defaultLimits };
+
+describe('parseJson positions', () => {
+  const text = ['{', '  "spec": {', '    "endpoints": [', '      { "url": "https://a.example", "hostedOn": "azure" },', '      { "url": "https://b.example", "hostedOn": "oracle" }', '    ]', '  }', '}'].join('\n');
+
+  it('resolves a field inside an array element to the key of that field', () => {
+    const parsed = parseJson(text, 'f.json', limits);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.locate(['spec', 'endpoints', 1, 'hostedOn'])).toEqual({ line: 5, column: 37 });
+    expect(parsed.locate(['spec', 'endpoints', 1, 'hostedOn'])).toEqual(positionOf(text, '"hostedOn"', 1));
+    expect(parsed.locate(['spec', 'endpoints', 0, 'url'])).toEqual({ line: 4, column: 9 });
+  });
+
+  it('resolves an absent field to its nearest existing ancestor', () => {
+    const parsed = parseJson(text, 'f.json', limits);
+    expect(parsed.locate(['spec', 'endpoints', 1, 'public'])).toEqual({ line: 5, column: 7 });
+    expect(parsed.locate(['spec', 'endpoints', 7, 'url'])).toEqual({ line: 3, column: 5 });
+    expect(parsed.locate(['spec', 'rofr', 'decision'])).toEqual({ line: 2, column: 3 });
+    expect(parsed.locate([])).toEqual({ line: 1, column: 1 });
+  });
+
+  it('numbers lines from firstLine (a JSONL record keeps its file line)', () => {
+    const parsed = parseJson('{"a": {"b": 1}}', 'f.jsonl', limits, 42);
+    expect(parsed.locate(['a', 'b'])).toEqual({ line: 42, column: 8 });
+  });
+});
+
+describe('parseJson rejections', () => {
+  it('reports a syntax error with its position', () => {
+    const parsed = parseJson('{\n  "a": 1,\n  "b": }\n', 'f.json', limits);
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.problems).toHaveLength(1);
+    expect(parsed.problems[0]).toMatchObject({ file: 'f.json', code: 'PARSE_ERROR', line: 3, column: 8 });
+    expect(parsed.problems[0]?.message).toMatch(/^invalid JSON: /);
+  });
+
+  it('reports a duplicate key at its second occurrence, naming the first', () => {
+    const parsed = parseJson('{\n  "metadata": {\n    "name": "a",\n    "name": "b"\n  }\n}', 'f.json', limits);
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_KEY', line: 4, column: 5, message: expect.stringContaining('"name" (first at line 3)') }),
+    ]);
+  });
+
+  it('catches a duplicate key even when a colon inside a string value balances the key count', () => {
+    const parsed = parseJson('{"a": "x:y", "a": 1}', 'f.json', limits);
+    expect(parsed.problems[0]).toMatchObject({ code: 'DUPLICATE_KEY', line: 1, column: 14 });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" key with its position and path', (key) => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const parsed = parseJson(`{\n  "spec": {\n    "${key}": { "polluted": true }\n  }\n}`, 'f.json', limits);
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'FORBIDDEN_KEY', line: 3, column: 5, path: `spec.${key}` })]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses nesting beyond maxDepth before parsing (no stack overflow)', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const parsed = parseJson(deep, 'f.json', { ...limits, maxDepth: 64 });
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'TOO_DEEP', line: 1, column: 65 })]);
+  });
+
+  it('accepts nesting exactly at maxDepth', () => {
+    const parsed = parseJson(`${'['.repeat(5)}${']'.repeat(5)}`, 'f.json', { ...limits, maxDepth: 5 });
+    expect(parsed.problems).toEqual([]);
+    const over = parseJson(`${'['.repeat(6)}${']'.repeat(6)}`, 'f.json', { ...limits, maxDepth: 5 });
+    expect(over.problems[0]?.code).toBe('TOO_DEEP');
+  });
+
+  it('does not count brackets inside strings as nesting', () => {
+    const parsed = parseJson(`{"a": "${'['.repeat(200)}"}`, 'f.json', { ...limits, maxDepth: 3 });
+    expect(parsed.problems).toEqual([]);
+  });
+});
