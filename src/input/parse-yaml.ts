@@ -35,7 +35,7 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
       }
       continue;
     }
-    if (doc.contents === null) continue;
+    if (doc.contents === null || isEmptyScalar(doc.contents)) continue;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliases });
@@ -58,6 +58,11 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
     events.push({ document: { file, value, start: locate([]), locate } });
   }
   return events;
+}
+
+/** `a: 1\n---\n` ends with an empty document, which the parser gives as a zero-length null scalar. */
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
 }
 
 function offsetOf(root: Node, segments: readonly PathSegment[]): number {

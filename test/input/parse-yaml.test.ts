@@ -60,6 +60,13 @@ describe('parseYaml multi-document positions', () => {
   it('yields nothing for a comment-only file or empty documents', () => {
     expect(parseYaml('# only a comment\n# and another\n', 'f.yaml', limits)).toEqual([]);
     expect(parseYaml('---\n---\n', 'f.yaml', limits)).toEqual([]);
+    expect(parseYaml('---\n# only a comment\n---\n', 'f.yaml', limits)).toEqual([]);
+  });
+
+  it('skips the empty document after a trailing `---` but keeps an explicit null document', () => {
+    const events = parseYaml('a: 1\n---\n', 'f.yaml', limits);
+    expect(events).toEqual([{ document: expect.objectContaining({ value: { a: 1 } }) }]);
+    expect(documents(parseYaml('---\n~\n', 'f.yaml', limits)).map((d) => d.value)).toEqual([null]);
   });
 });
 
