@@ -2,8 +2,9 @@
 // standalone output still calls require), so no schema is compiled at run time.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { createRequire } from 'node:module';
 
 const root = new URL('../', import.meta.url);
 const names = ['deployment', 'rule', 'approvals', 'waivers', 'config', 'pack'];
@@ -12,9 +13,11 @@ const ajv = new Ajv({
   allErrors: true,
   strict: true,
   allowUnionTypes: true,
-  code: { source: true, lines: false, optimize: true },
+  code: { source: true, lines: false, optimize: true, formats: _`require("../formats.cjs")` },
 });
-addFormats.default(ajv, ['date', 'uri']);
+const formats = createRequire(import.meta.url)('../src/schema/formats.cjs');
+ajv.addFormat('date', formats.date);
+ajv.addFormat('uri', formats.uri);
 const exports = {};
 for (const name of names) {
   const schema = JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8'));

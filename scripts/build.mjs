@@ -1,17 +1,19 @@
 // Build: standalone schema validators, then one ESM bundle for the library and the CLI
 // (shared chunks), so a cold start reads a few files instead of hundreds of modules.
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 execFileSync(process.execPath, [new URL('build-validators.mjs', import.meta.url).pathname], { stdio: 'inherit' });
-rmSync(new URL('dist/', root), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a concurrent `accord` run never sees a half-built dist/.
+const staging = `dist.tmp-${process.pid}`;
+rmSync(new URL(`${staging}/`, root), { recursive: true, force: true });
 
 await esbuild.build({
   absWorkingDir: root.pathname,
   entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -27,8 +29,16 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'], {
+execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], {
   cwd: root.pathname,
   stdio: 'inherit',
 });
-writeFileSync(new URL('dist/index.d.ts', root), "export * from './types/index.js';\n");
+writeFileSync(new URL(`${staging}/index.d.ts`, root), "export * from './types/index.js';\n");
+const old = `dist.old-${process.pid}`;
+try {
+  renameSync(new URL('dist/', root), new URL(`${old}/`, root));
+} catch {
+  // no previous build
+}
+renameSync(new URL(`${staging}/`, root), new URL('dist/', root));
+rmSync(new URL(`${old}/`, root), { recursive: true, force: true });

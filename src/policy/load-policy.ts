@@ -12,7 +12,6 @@ import type { Finding, Problem, RuleInfo } from '../types.js';
 import { loadApprovals, type ApprovalRegistry } from './approvals.js';
 import { compiledEvaluator } from './compiled-evaluator.js';
 import { isCalendarDate, todayUtc } from './dates.js';
-import { createEngineEvaluator } from './engine-evaluator.js';
 import { evaluateDeployment } from './evaluate.js';
 import { loadRules, type LoadedRule } from './load-rules.js';
 import type { Policy, PolicyOptions } from './policy-types.js';
@@ -48,7 +47,8 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const registry: ApprovalRegistry | undefined = 'registry' in approvals ? approvals.registry : undefined;
   const waiverList: Waiver[] = 'waivers' in waivers && waivers.waivers ? waivers.waivers : [];
   const rules = loaded.rules;
-  const evaluator = options.evaluator === 'json-rules-engine' ? createEngineEvaluator(rules) : compiledEvaluator;
+  // json-rules-engine (with jsonpath-plus) is loaded only when asked for: every hook run would pay for it.
+  const evaluator = options.evaluator === 'json-rules-engine' ? (await import('./engine-evaluator.js')).createEngineEvaluator(rules) : compiledEvaluator;
   const context = { rules, evaluator, registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
 
   return {
