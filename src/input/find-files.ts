@@ -1,6 +1,6 @@
 import { realpathSync, statSync, lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import type { Problem } from '../types.js';
 import { fileKind, manifestExtensions } from './file-kind.js';
 import { describeFsError } from './read-errors.js';
@@ -24,7 +24,9 @@ const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
  * characters; anything that matches nothing is a problem, never a silent pass. Symbolic links
  * are followed once each (a directory reached twice, as in a loop, is not walked again).
  */
-export function findFiles(patterns: readonly string[], options: { cwd: string; exclude?: readonly string[] }): FindResult {
+export async function findFiles(patterns: readonly string[], options: { cwd: string; exclude?: readonly string[] }): Promise<FindResult> {
+  // fast-glob is loaded only for directories and globs: a hook run on listed files never compiles it.
+  const fg = patterns.some((p) => !isPlainFile(path.resolve(options.cwd, p))) ? (await import('fast-glob')).default : undefined;
   const { cwd } = options;
   const ignore = [...alwaysIgnored, ...(options.exclude ?? [])];
   const files = new Map<string, FoundFile>();
@@ -45,7 +47,7 @@ export function findFiles(patterns: readonly string[], options: { cwd: string; e
     if (walkedDirs.has(real)) return 0;
     walkedDirs.add(real);
     let count = 0;
-    const entries = fg.sync('**/*', { cwd: dir, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+    const entries = (fg as typeof FastGlob).sync('**/*', { cwd: dir, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
     for (const entry of entries) {
       const absolute = path.join(dir, entry.path);
       if (entry.dirent.isSymbolicLink()) {
@@ -95,12 +97,12 @@ export function findFiles(patterns: readonly string[], options: { cwd: string; e
       }
       continue;
     }
-    if (!fg.isDynamicPattern(pattern)) {
+    if (!fg?.isDynamicPattern(pattern)) {
       problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: 'no such file or directory' });
       continue;
     }
     // Globs do not descend through symbolic links to directories (a loop would multiply matches).
-    const matches = fg.sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
+    const matches = (fg as typeof FastGlob).sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
     let count = 0;
     for (const match of matches) {
       if (!fileKind(match.path)) continue;
@@ -114,6 +116,14 @@ export function findFiles(patterns: readonly string[], options: { cwd: string; e
   }
   const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files: sorted, problems };
+}
+
+function isPlainFile(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export function displayPath(cwd: string, absolute: string): string {

@@ -6,8 +6,8 @@ import type { Position, Problem, ProblemCode } from '../types.js';
 import { decode } from './decode.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
-import { parseYaml } from './parse-yaml.js';
 import { describeFsError } from './read-errors.js';
+import { loadYamlParser } from './yaml-loader.js';
 
 export interface DataFile<T> {
   value?: T;
@@ -44,7 +44,7 @@ export async function loadDataFile<T>(
   let value: unknown;
   let locate: (segments: readonly PathSegment[]) => Position;
   if (options.yaml) {
-    const events = parseYaml(decoded.text, file, options.limits);
+    const events = (await loadYamlParser())(decoded.text, file, options.limits);
     const problems = events.flatMap((e) => ('problem' in e ? [{ ...e.problem, code: options.code }] : []));
     const documents = events.flatMap((e) => ('document' in e ? [e.document] : []));
     if (problems.length > 0) return { problems, locate: () => origin };

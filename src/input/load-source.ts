@@ -34,7 +34,7 @@ export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, l
     yield* loadJsonlStream((async function* () { yield bytes; })(), file, limits);
     return;
   }
-  yield* parseText(bytes, file, chosen, limits);
+  yield* await parseText(bytes, file, chosen, limits);
 }
 
 /** JSON when it parses as one JSON value, JSONL when it is several one-line objects, otherwise YAML. */

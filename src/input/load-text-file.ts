@@ -5,8 +5,8 @@ import type { LoadEvent } from './document.js';
 import type { FileKind } from './file-kind.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
-import { parseYaml } from './parse-yaml.js';
 import { describeFsError } from './read-errors.js';
+import { loadYamlParser } from './yaml-loader.js';
 
 /** Reads a whole JSON or YAML file (bounded by maxFileBytes) and parses its deployments. */
 export async function loadTextFile(path: string, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): Promise<LoadEvent[]> {
@@ -32,12 +32,12 @@ export async function loadTextFile(path: string, file: string, kind: Exclude<Fil
 }
 
 /** Decodes and parses a whole JSON or YAML text. */
-export function parseText(bytes: Uint8Array, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): LoadEvent[] {
+export async function parseText(bytes: Uint8Array, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): Promise<LoadEvent[]> {
   const fail = (code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
   const decoded = decode(bytes);
   if (!decoded.ok) return fail('ENCODING_ERROR', decoded.message);
   if (decoded.text.trim() === '') return fail('NO_DEPLOYMENTS', 'empty file: no deployment in it');
-  const events = kind === 'json' ? jsonEvents(decoded.text, file, limits) : parseYaml(decoded.text, file, limits);
+  const events = kind === 'json' ? jsonEvents(decoded.text, file, limits) : (await loadYamlParser())(decoded.text, file, limits);
   if (events.length === 0) return fail('NO_DEPLOYMENTS', 'no deployment in this file (only comments or empty documents)');
   return events;
 }

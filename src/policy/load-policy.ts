@@ -77,7 +77,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
-      const found = findFiles(list, { cwd: base, exclude: checkOptions.exclude });
+      const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       const sources = found.files.map((f) => () => loadFile(f.path, f.file, limits));
       return runCheck(context, sources, found.problems, checkOptions);
     },

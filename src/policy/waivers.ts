@@ -1,5 +1,4 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { displayPath } from '../input/find-files.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
@@ -21,6 +20,7 @@ export async function loadWaivers(file: string, cwd: string, limits: Limits, asO
     yaml: !absolute.endsWith('.json'),
   });
   if (!loaded.value) return { problems: loaded.problems };
+  const { default: picomatch } = await import('picomatch');
   const waivers = loaded.value.waivers.map((w) => ({
     ...w,
     matches: picomatch(w.deployment, { nobrace: true, noextglob: true }),
