@@ -50,7 +50,9 @@ function walk(condition: Condition, at: PathSegment[], each: string | undefined,
   }
   const factProblem = checkFactPath(condition.fact, jsonPathSegments(condition.path), each);
   if (factProblem) {
-    issues.push({ segments: [...at, condition.path === undefined ? 'fact' : 'path'], message: factProblem });
+    // An unknown fact is the fault of the `fact` key; an unknown field of a known fact, of `path`.
+    const culprit = condition.path === undefined || !factSchema(condition.fact, each) ? 'fact' : 'path';
+    issues.push({ segments: [...at, culprit], message: factProblem });
     return;
   }
   const field = factFieldSchema(condition.fact, condition.path, each) as JsonSchema;
