@@ -28,6 +28,10 @@ export function checkRule(rule: RuleFile): RuleIssue[] {
     const segments = parsePath(rule.at.replace(/\[\*\]/g, '[0]'));
     if (!schemaAt(rootSchemaProxy(), segments)) issues.push({ segments: ['at'], message: `"${rule.at}" is not a field of the deployment` });
   }
+  const window = rule.effective;
+  if (window?.from !== undefined && window.until !== undefined && window.from > window.until) {
+    issues.push({ segments: ['effective', 'until'], message: `the window ends (${window.until}) before it starts (${window.from}): the rule would never apply` });
+  }
   walk(rule.conditions, ['conditions'], each, issues);
   for (const match of rule.message.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
     const [fact, ...rest] = (match[1] ?? '').split('.');

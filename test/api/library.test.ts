@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AccordError, isAccordError, loadPolicy, type Policy } from '../../src/index.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
-import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
+import { makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -140,6 +140,19 @@ describe('policy.checkFiles', () => {
     const sorted = [...keys].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1] || x[2] - y[2] || (x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : 0)));
     expect(keys).toEqual(sorted);
     expect(report.findings[0]?.file).toBe('order/a.yaml');
+  });
+
+  it('yields one finding per offending list element, positioned at that element', async () => {
+    const text = `${manifestYaml({ name: 'api-edges' })}  endpoints:\n    - url: https://a.example\n      hostedOn: gcp\n    - url: https://b.example\n      hostedOn: azure\n    - url: https://c.example\n      hostedOn: aws\n`;
+    await tmp.write('edges.yaml', text);
+    const report = await policy.checkFiles('edges.yaml', { cwd: tmp.dir });
+    expect(report.problems).toEqual([]);
+    const endpoints = report.findings.filter((f) => f.rule === 'api-endpoint-off-azure');
+    expect(endpoints.map((f) => [f.path, f.line, f.column])).toEqual([
+      ['spec.endpoints[0].hostedOn', positionOf(text, 'hostedOn: gcp').line, positionOf(text, 'hostedOn: gcp').column],
+      ['spec.endpoints[2].hostedOn', positionOf(text, 'hostedOn: aws').line, positionOf(text, 'hostedOn: aws').column],
+    ]);
+    expect(endpoints[1]?.message).toContain('https://c.example');
   });
 
   it('throws only for a misuse of the API (no patterns)', async () => {

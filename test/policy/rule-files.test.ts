@@ -45,6 +45,7 @@ const cases: Case[] = [
   { name: 'onSuccess (a json-rules-engine field accord does not take)', rule: ruleJson('bad', { onSuccess: 'x' }), path: 'onSuccess', at: '"onSuccess"', message: /unknown field "onSuccess"/ },
   { name: 'onFailure', rule: ruleJson('bad', { onFailure: 'x' }), path: 'onFailure', at: '"onFailure"', message: /unknown field "onFailure"/ },
   { name: 'event', rule: ruleJson('bad', { event: { type: 'x' } }), path: 'event', at: '"event"', message: /unknown field "event"/ },
+  { name: 'an effective window that ends before it starts', rule: ruleJson('bad', { effective: { from: '2031-01-01', until: '2030-12-31' } }), path: 'effective.until', at: '"until"', message: /would never apply/ },
   { name: '`each` that is not an array field', rule: ruleJson('bad', { each: 'spec.provider' }), path: 'each', at: '"each"', message: /not an array field/ },
 ];
 
