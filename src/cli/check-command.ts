@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { exitCode, formatReport, formatNames, loadPolicy, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
@@ -80,7 +80,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const color = format === 'text' && !flags.output && useColor(io.stdout, io.env);
   const output = formatReport(report, format, { failOn, color });
   if (flags.output) {
-    await writeFile(path.resolve(io.cwd, flags.output), output);
+    await writeOutput(path.resolve(io.cwd, flags.output), output);
     await write(io.stderr, `${summaryLine(report)}\n`);
   } else {
     await write(io.stdout, output);
@@ -88,6 +88,16 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatMarkdown(report, { failOn, color: false }));
   return exitCode(report, failOn);
+}
+
+/** Creates the report's folder (CI jobs write to e.g. reports/accord.sarif); a failed write is the caller's to fix. */
+async function writeOutput(file: string, output: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, output);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {

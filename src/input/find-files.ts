@@ -29,6 +29,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   const fg = patterns.some((p) => !isPlainFile(path.resolve(options.cwd, p))) ? (await import('fast-glob')).default : undefined;
   const { cwd } = options;
   const ignore = [...alwaysIgnored, ...(options.exclude ?? [])];
+  const isExcluded = await excludeMatcher(cwd, options.exclude ?? []);
   const files = new Map<string, FoundFile>();
   const problems: Problem[] = [];
   const walkedDirs = new Set<string>();
@@ -47,9 +48,11 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     if (walkedDirs.has(real)) return 0;
     walkedDirs.add(real);
     let count = 0;
-    const entries = (fg as typeof FastGlob).sync('**/*', { cwd: dir, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+    // fast-glob matches `ignore` relative to the folder walked; exclude globs are relative to cwd, as globs given are.
+    const entries = (fg as typeof FastGlob).sync('**/*', { cwd: dir, ignore: alwaysIgnored, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
     for (const entry of entries) {
       const absolute = path.join(dir, entry.path);
+      if (isExcluded(absolute)) continue;
       if (entry.dirent.isSymbolicLink()) {
         count += followLink(absolute);
       } else if (entry.dirent.isFile() && fileKind(entry.path)) {
@@ -116,6 +119,17 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   }
   const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files: sorted, problems };
+}
+
+/** Whether a path (or a folder above it, up to cwd) matches an exclude glob, relative to cwd. */
+async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<(absolute: string) => boolean> {
+  if (exclude.length === 0) return () => false;
+  const { default: picomatch } = await import('picomatch');
+  const matches = picomatch([...exclude], { dot: true });
+  return (absolute) => {
+    const parts = path.relative(cwd, absolute).split(path.sep);
+    return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
+  };
 }
 
 function isPlainFile(absolute: string): boolean {
