@@ -13,7 +13,7 @@ export function findExcessiveDepth(text: string, max: number, yaml: boolean): nu
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */ || (yaml && c === 0x27 /* ' */ && quoteStartsScalar(text, i))) {
+    if ((c === 0x22 /* " */ && (!yaml || quoteStartsScalar(text, i))) || (yaml && c === 0x27 /* ' */ && quoteStartsScalar(text, i))) {
       i = skipQuoted(text, i, c);
       lineStart = false;
       continue;
@@ -57,7 +57,7 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
 }
 
-/** In YAML an apostrophe opens a quoted scalar only where a scalar can start, not inside `don't`. */
+/** In YAML a quote opens a quoted scalar only where a scalar can start, not inside `don't` or `5" screen`. */
 function quoteStartsScalar(text: string, i: number): boolean {
   const prev = i === 0 ? 0x0a : text.charCodeAt(i - 1);
   return isSpace(prev) || prev === 0x5b || prev === 0x7b || prev === 0x2c || prev === 0x3a;

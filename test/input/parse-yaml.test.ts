@@ -121,6 +121,18 @@ describe('parseYaml rejections', () => {
     expect(problems(events).map((p) => p.code)).toEqual(['TOO_DEEP']);
   });
 
+  it('is not blinded by a quote inside a plain scalar before deep nesting', () => {
+    for (const quote of ['"', "'"]) {
+      const text = `owner: a 5${quote} screen\nspec:\n  x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+      expect(problems(parseYaml(text, 'f.yaml', { ...limits, maxDepth: 64 }))).toEqual([expect.objectContaining({ code: 'TOO_DEEP', line: 3 })]);
+    }
+  });
+
+  it('still skips brackets inside real quoted scalars', () => {
+    const text = `a: "${'['.repeat(100)}"\nb: '${'{'.repeat(100)}'\nc: ["x[", 'y{']\n`;
+    expect(problems(parseYaml(text, 'f.yaml', { ...limits, maxDepth: 5 }))).toEqual([]);
+  });
+
   it('accepts ordinary nesting well under the limit', () => {
     const events = parseYaml('- - - x\n', 'f.yaml', { ...limits, maxDepth: 64 });
     expect(problems(events)).toEqual([]);
