@@ -34,6 +34,10 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const config = loaded?.config ?? {};
   const configDir = loaded?.dir ?? io.cwd;
   const fromConfig = (p: string): string => path.resolve(configDir, p);
+  // Globs of a config file in another folder, rebased on the working directory: reports show paths
+  // relative to it (annotations and SARIF URIs must be), whichever folder the config is in.
+  const fromConfigGlob = (p: string): string =>
+    configDir === io.cwd || p === '-' ? p : path.relative(io.cwd, path.resolve(configDir, p)).split(path.sep).join('/') || '.';
 
   const format = choose<FormatName>(flags.format ?? config.format ?? 'text', formatNames, '--format');
   const failOn = choose<FailOn>(flags.failOn ?? config.failOn ?? 'error', failOnValues, '--fail-on');
@@ -45,13 +49,11 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   }
 
   let patterns = paths;
-  let cwd = io.cwd;
   if (patterns.length === 0) {
     if (!config.include || config.include.length === 0) {
       throw new UsageError('nothing to check: give files, directories or globs (e.g. `accord check deployments/`), `-` for stdin, or set "include" in accord.config.json');
     }
-    patterns = config.include;
-    cwd = configDir;
+    patterns = config.include.map(fromConfigGlob);
   }
   const useStdin = patterns.includes('-');
   if (useStdin && patterns.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths');
@@ -72,7 +74,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   try {
     report = useStdin
       ? await policy.checkStream(io.stdin, { includeDeployments, ...(stdinFormat ? { format: stdinFormat } : {}), onProgress: progress.update })
-      : await policy.checkFiles(patterns, { cwd, exclude: flags.exclude ?? config.exclude ?? [], includeDeployments, onProgress: progress.update });
+      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, onProgress: progress.update });
   } finally {
     progress.done();
   }

@@ -62,7 +62,6 @@ function accord(args: string[], options: { cwd?: string; input?: string; env?: N
 type Json = any;
 
 const jsonReport = (result: Result): Json => JSON.parse(result.stdout);
-const rulesOf = (report: Json): string[] => report.findings.map((f: Json) => f.rule).sort();
 
 /** A warning-only manifest (a product off Azure), a clean one, and one that does not parse. */
 const WARNING_ONLY = manifestYaml({ name: 'chat-oracle', workload: 'product', provider: 'oracle' });
@@ -332,12 +331,16 @@ describe('accord.config.json', () => {
     expect(result.status).toBe(0);
   });
 
-  it('--config names another file, whose paths are relative to its folder', async () => {
+  it('--config names another file, whose paths are relative to its folder; reports stay relative to the working directory', async () => {
     await project(fullConfig);
-    await tmp.write('ci/accord.json', JSON.stringify({ include: ['../deployments/api.yaml'], rules: ['../policy/rules'], format: 'json', failOn: 'never' }));
-    const result = accord(['check', '--config', 'ci/accord.json'], { cwd: tmp.dir });
+    const config = { include: ['../deployments'], exclude: ['../deployments/chat-*'], rules: ['../policy/rules'], failOn: 'never' };
+    await tmp.write('ci/accord.json', JSON.stringify(config));
+    const result = accord(['check', '--config', 'ci/accord.json', '--format', 'github'], { cwd: tmp.dir });
     expect(result.stderr).toBe('');
-    expect(rulesOf(jsonReport(result))).toEqual(['api-exclusive-to-azure']);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      expect.stringMatching(/^::error file=deployments\/api\.yaml,line=\d+,col=\d+,title=api-exclusive-to-azure::/),
+      expect.stringMatching(/^::error file=deployments\/legacy\/old-api\.yaml,line=\d+,col=\d+,title=api-exclusive-to-azure::/),
+    ]);
     expect(result.status).toBe(0);
   });
 
