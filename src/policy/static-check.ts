@@ -64,6 +64,9 @@ function walk(condition: Condition, at: PathSegment[], each: string | undefined,
   if (isFactRef(value)) {
     const refProblem = checkFactPath(value.fact, jsonPathSegments(value.path), each);
     if (refProblem) issues.push({ segments: [...at, 'value'], message: refProblem });
+    else if (operator?.valueKind === 'array' && factFieldSchema(value.fact, value.path, each)?.type !== 'array') {
+      issues.push({ segments: [...at, 'value'], message: `"${operator.name}" needs an array value, and ${describe(value)} is not one (against a string it would match substrings)` });
+    }
     return;
   }
   if (!operator) return;
