@@ -1,6 +1,7 @@
 import type { Deployment } from '../deployment.js';
 import type { SourceDocument } from '../input/document.js';
 import type { DeploymentResult } from '../policy/evaluate.js';
+import { NameRegistry } from './name-registry.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
 import type { CheckedDeployment, Finding, Notice, Problem, Summary } from '../types.js';
 
@@ -13,20 +14,24 @@ export class Collector {
   files = 0;
   deploymentCount = 0;
   unverifiedApprovals = 0;
-  private readonly names = new Map<string, string>();
+  private readonly names = new NameRegistry();
+  private readonly fileIds = new Map<string, number>();
+  private readonly fileNames: string[] = [];
   private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; names: string[] }>();
 
   constructor(private readonly waivers: readonly Waiver[], private readonly keepDeployments: boolean) {}
 
   /** Records the name; a second deployment with the same name is a problem (both are still checked). */
   claimName(name: string, document: SourceDocument): void {
-    const first = this.names.get(name);
-    const here = `${document.file}:${document.start.line}`;
-    if (first === undefined) {
-      this.names.set(name, here);
-      return;
+    let fileId = this.fileIds.get(document.file);
+    if (fileId === undefined) {
+      fileId = this.fileNames.push(document.file) - 1;
+      this.fileIds.set(document.file, fileId);
     }
-    this.problems.push({ file: document.file, ...document.start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${first}: names must be unique in a run` });
+    const first = this.names.claim(name, fileId, document.start.line);
+    if (!first) return;
+    const where = `${this.fileNames[first.file]}:${first.line}`;
+    this.problems.push({ file: document.file, ...document.start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
   }
 
   addResult(document: SourceDocument, deployment: Deployment, result: DeploymentResult): void {
@@ -45,7 +50,7 @@ export class Collector {
       if (entry.names.length < 5) entry.names.push(name);
     }
     if (this.keepDeployments) {
-      this.deployments.push({ name, file: document.file, line: document.start.line, column: document.start.column, evaluated: result.evaluated });
+      this.deployments.push({ name, file: document.file, line: document.start.line, column: document.start.column, evaluated: result.active.map((r) => r.id) });
     }
   }
 

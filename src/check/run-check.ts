@@ -64,8 +64,8 @@ export async function runCheck(
       collector.claimName(deployment.metadata.name, document);
       if (!context.registry && deployment.spec.approval !== undefined) collector.unverifiedApprovals++;
       if (!canEvaluate) continue;
-      const result = await evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
-      collector.addResult(document, deployment, result);
+      const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
+      collector.addResult(document, deployment, evaluation instanceof Promise ? await evaluation : evaluation);
     }
     options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
   }

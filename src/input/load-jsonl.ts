@@ -47,7 +47,7 @@ export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: stri
       return;
     }
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() === '') return;
+    if (!/\S/.test(text)) return;
     records++;
     const parsed = parseJson(text, file, limits, lineNo);
     if (parsed.problems.length > 0) {

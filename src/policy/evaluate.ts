@@ -24,7 +24,8 @@ export interface Evaluator {
 
 export interface DeploymentResult {
   findings: Finding[];
-  evaluated: string[];
+  /** Rules evaluated: those whose effective window holds the deployment's date. */
+  active: LoadedRule[];
   /** Rules skipped because the deployment's date is outside their effective window. */
   skipped: LoadedRule[];
 }
@@ -46,21 +47,22 @@ export function baseFacts(deployment: Deployment, rules: readonly LoadedRule[], 
   return facts;
 }
 
-export async function evaluateDeployment(
+/** Synchronous when the evaluator is (the compiled one): a million-line inventory should not pay a promise per record. */
+export function evaluateDeployment(
   document: Pick<SourceDocument, 'file' | 'locate'>,
   deployment: Deployment,
   rules: readonly LoadedRule[],
   evaluator: Evaluator,
   registry: ApprovalRegistry | undefined,
-): Promise<DeploymentResult> {
+): DeploymentResult | Promise<DeploymentResult> {
   const date = deployment.metadata.date;
   const active: LoadedRule[] = [];
   const skipped: LoadedRule[] = [];
   for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
   const facts = baseFacts(deployment, active, registry);
-  const hits = await evaluator.hits(active, facts);
-  const findings = hits.map((hit) => toFinding(hit, document, deployment));
-  return { findings, evaluated: active.map((r) => r.id), skipped };
+  const finish = (hits: Hit[]): DeploymentResult => ({ findings: hits.map((hit) => toFinding(hit, document, deployment)), active, skipped });
+  const hits = evaluator.hits(active, facts);
+  return Array.isArray(hits) ? finish(hits) : hits.then(finish);
 }
 
 function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {

@@ -1,0 +1,66 @@
+/**
+ * Remembers every deployment name of a run in bounded memory: a fleet inventory holds a million,
+ * and a Map of the names alone would take over 100 MB. Names are kept as 64-bit hashes (two
+ * independent 32-bit hashes) in an open-addressing table with the first occurrence's file and line.
+ * Two different names would have to collide in all 64 bits to be taken for a duplicate, and even
+ * then the run fails (exit 2) rather than passes.
+ */
+export class NameRegistry {
+  private hashA = new Uint32Array(1024);
+  private hashB = new Uint32Array(1024);
+  /** 0 marks an empty slot; otherwise the 1-based line of the first occurrence. */
+  private lines = new Uint32Array(1024);
+  private files = new Uint32Array(1024);
+  private size = 0;
+
+  /** Records the name; returns where it was first seen when it was seen before. */
+  claim(name: string, file: number, line: number): { file: number; line: number } | undefined {
+    if ((this.size + 1) * 2 > this.lines.length) this.grow();
+    const [a, b] = hashes(name);
+    const mask = this.lines.length - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const seen = this.lines[slot] as number;
+      if (seen === 0) {
+        this.hashA[slot] = a;
+        this.hashB[slot] = b;
+        this.lines[slot] = Math.max(1, line);
+        this.files[slot] = file;
+        this.size++;
+        return undefined;
+      }
+      if (this.hashA[slot] === a && this.hashB[slot] === b) return { file: this.files[slot] as number, line: seen };
+    }
+  }
+
+  private grow(): void {
+    const old = { a: this.hashA, b: this.hashB, lines: this.lines, files: this.files };
+    const capacity = old.lines.length * 2;
+    this.hashA = new Uint32Array(capacity);
+    this.hashB = new Uint32Array(capacity);
+    this.lines = new Uint32Array(capacity);
+    this.files = new Uint32Array(capacity);
+    const mask = capacity - 1;
+    for (let i = 0; i < old.lines.length; i++) {
+      if (old.lines[i] === 0) continue;
+      let slot = (old.a[i] as number) & mask;
+      while (this.lines[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashA[slot] = old.a[i] as number;
+      this.hashB[slot] = old.b[i] as number;
+      this.lines[slot] = old.lines[i] as number;
+      this.files[slot] = old.files[i] as number;
+    }
+  }
+}
+
+/** FNV-1a and a multiply-xorshift hash over the UTF-16 code units. */
+function hashes(text: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return [a >>> 0, (b ^ (b >>> 13)) >>> 0];
+}
