@@ -90,15 +90,26 @@ function walk(condition: Condition, at: PathSegment[], each: string | undefined,
   if ((operator.name === 'contains' || operator.name === 'doesNotContain') && field.type !== 'array') {
     issues.push({ segments: [...at, 'path'], message: `"${operator.name}" needs an array field, and ${describe(condition)} is not one` });
   }
+  if ((operator.valueKind === 'number' && field.type !== 'integer' && field.type !== 'number') || (operator.valueKind === 'date' && field.format !== 'date')) {
+    issues.push({ segments: [...at, 'path'], message: `"${operator.name}" compares ${operator.valueKind === 'date' ? 'dates' : 'numbers'}, and ${describe(condition)} is not one: it would never hold` });
+  }
   const allowed = allowedValues(field);
-  if (allowed && ['equal', 'notEqual', 'in', 'notIn'].includes(operator.name)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (!allowed.some((a) => a === v)) {
+  if (['equal', 'notEqual', 'in', 'notIn'].includes(operator.name)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (allowed && !allowed.some((a) => a === v)) {
         issues.push({ segments: valueAt, message: `${JSON.stringify(v)} can never be the value of ${describe(condition)} (allowed: ${allowed.map((a) => JSON.stringify(a)).join(', ')})` });
+      } else if (!allowed && typeof field.type === 'string' && !hasJsonType(v, field.type)) {
+        issues.push({ segments: valueAt, message: `${JSON.stringify(v)} can never be the value of ${describe(condition)}, which is of type ${field.type}` });
       }
     }
   }
+}
+
+/** Strict equality never holds across JSON types: `gpus equal "100"` would silently never fire. */
+function hasJsonType(value: unknown, type: string): boolean {
+  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'number' || type === 'string' || type === 'boolean') return typeof value === type;
+  return false;
 }
 
 function describe(ref: FactRef): string {
