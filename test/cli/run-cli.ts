@@ -37,5 +37,4 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
 
 export const noStackTrace = (stderr: string): boolean => !/\n\s+at /.test(stderr) && !stderr.includes('    at ');
 
-// eslint-disable-next-line no-control-regex
 export const ansi = /\u001b\[/;
