@@ -1,5 +1,6 @@
 import type { Deployment } from '../deployment.js';
 import type { LoadEvent } from '../input/document.js';
+import type { LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import { evaluateDeployment, type Evaluator } from '../policy/evaluate.js';
@@ -29,43 +30,55 @@ export interface CheckContext {
 /** Reads each source in turn, validates and evaluates every deployment, and builds the report. */
 export async function runCheck(
   context: CheckContext,
-  sources: readonly (() => AsyncIterable<LoadEvent>)[],
+  sources: readonly (() => LoadedSource)[],
   findProblems: readonly Problem[],
   options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
 ): Promise<Report> {
   const collector = new Collector(context.waivers, options.includeDeployments === true);
   collector.problems.push(...context.policyProblems, ...findProblems);
   const canEvaluate = context.rules.length > 0;
+  const handle = (event: LoadEvent): void | Promise<void> => {
+    if ('problem' in event) {
+      collector.problems.push(event.problem);
+      return;
+    }
+    const document = event.document;
+    collector.deploymentCount++;
+    const issues = validate(validators.deployment, document.value);
+    const name = nameOf(document.value);
+    if (issues.length > 0) {
+      for (const issue of issues) {
+        collector.problems.push({
+          file: document.file,
+          ...document.locate(issue.segments),
+          code: 'SCHEMA_ERROR',
+          path: issue.path,
+          ...(name ? { deployment: name } : {}),
+          message: `${issue.path || '(top level)'}: ${issue.message}`,
+        });
+      }
+      return;
+    }
+    const deployment = document.value as Deployment;
+    collector.claimName(deployment.metadata.name, document);
+    if (!context.registry && deployment.spec.approval !== undefined) collector.unverifiedApprovals++;
+    if (!canEvaluate) return;
+    const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
+    if (!(evaluation instanceof Promise)) return collector.addResult(document, deployment, evaluation);
+    return evaluation.then((result) => collector.addResult(document, deployment, result));
+  };
+
   for (const source of sources) {
     collector.files++;
-    for await (const event of source()) {
-      if ('problem' in event) {
-        collector.problems.push(event.problem);
-        continue;
+    const loaded = source();
+    const events = loaded instanceof Promise ? await loaded : loaded;
+    if (Array.isArray(events)) {
+      for (const event of events) await handle(event);
+    } else {
+      for await (const event of events) {
+        const pending = handle(event);
+        if (pending) await pending;
       }
-      const document = event.document;
-      collector.deploymentCount++;
-      const issues = validate(validators.deployment, document.value);
-      const name = nameOf(document.value);
-      if (issues.length > 0) {
-        for (const issue of issues) {
-          collector.problems.push({
-            file: document.file,
-            ...document.locate(issue.segments),
-            code: 'SCHEMA_ERROR',
-            path: issue.path,
-            ...(name ? { deployment: name } : {}),
-            message: `${issue.path || '(top level)'}: ${issue.message}`,
-          });
-        }
-        continue;
-      }
-      const deployment = document.value as Deployment;
-      collector.claimName(deployment.metadata.name, document);
-      if (!context.registry && deployment.spec.approval !== undefined) collector.unverifiedApprovals++;
-      if (!canEvaluate) continue;
-      const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
-      collector.addResult(document, deployment, evaluation instanceof Promise ? await evaluation : evaluation);
     }
     options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
   }

@@ -4,12 +4,20 @@ import type { Limits } from './limits.js';
 import { loadJsonl, loadJsonlStream } from './load-jsonl.js';
 import { loadTextFile, parseText } from './load-text-file.js';
 
+/** A JSON or YAML file loads whole (and can be read ahead); a JSONL file streams. */
+export type LoadedSource = Promise<LoadEvent[]> | AsyncIterable<LoadEvent>;
+
+export function openFile(path: string, file: string, limits: Limits): LoadedSource {
+  const kind = fileKind(path);
+  if (kind === 'jsonl') return loadJsonl(path, file, limits);
+  if (kind) return loadTextFile(path, file, kind, limits);
+  return Promise.resolve([{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }]);
+}
+
 /** Every deployment (or problem) in one file, streamed for JSONL. */
 export async function* loadFile(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
-  const kind = fileKind(path);
-  if (kind === 'jsonl') yield* loadJsonl(path, file, limits);
-  else if (kind) yield* await loadTextFile(path, file, kind, limits);
-  else yield { problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } };
+  const source = openFile(path, file, limits);
+  yield* source instanceof Promise ? await source : source;
 }
 
 /** Deployments from a stream such as stdin: JSONL is streamed, JSON and YAML are read whole (up to maxFileBytes). */

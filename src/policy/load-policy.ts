@@ -5,7 +5,7 @@ import type { Deployment } from '../deployment.js';
 import { AccordError } from '../errors.js';
 import { findFiles } from '../input/find-files.js';
 import { resolveLimits } from '../input/limits.js';
-import { loadFile, loadStream } from '../input/load-source.js';
+import { loadStream, openFile } from '../input/load-source.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
 import type { Finding, Problem, RuleInfo } from '../types.js';
@@ -78,7 +78,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
-      const sources = found.files.map((f) => () => loadFile(f.path, f.file, limits));
+      const sources = found.files.map((f) => () => openFile(f.path, f.file, limits));
       return runCheck(context, sources, found.problems, checkOptions);
     },
     async checkStream(stream, streamOptions = {}) {
