@@ -78,7 +78,7 @@ function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | 
   const fact = leaf.fact;
   const value = leaf.value;
   const expected: (facts: Facts) => unknown = isFactRef(value)
-    ? ((ref) => (facts: Facts) => resolvePath(facts[ref.fact], jsonPathSegments(ref.path)))(value)
+    ? ((fact: string, path: string[]) => (facts: Facts) => resolvePath(facts[fact], path))(value.fact, jsonPathSegments(value.path))
     : () => value;
   const test = (facts: Facts): boolean => applyOperator(definition, resolvePath(facts[fact], segments), expected(facts));
   return {
