@@ -58,7 +58,6 @@ function accord(args: string[], options: { cwd?: string; input?: string; env?: N
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 const jsonReport = (result: Result): Json => JSON.parse(result.stdout);
