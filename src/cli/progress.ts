@@ -16,7 +16,7 @@ export function createProgress(io: CliIo): { update(p: { files: number; deployme
       if (now - started < 1000 || now - last < 100) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r\u001b[2Kaccord: checked ${files} file${files === 1 ? "" : "s"}, ${deployments} deployment${deployments === 1 ? "" : "s"}…`);
+      io.stderr.write(`\r\u001b[2Kaccord: checked ${files} file${files === 1 ? '' : 's'}, ${deployments} deployment${deployments === 1 ? '' : 's'}…`);
     },
     done() {
       if (shown) io.stderr.write('\r\u001b[2K');
