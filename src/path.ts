@@ -1,11 +1,13 @@
+import { showUntrusted } from './untrusted-text.js';
+
 export type PathSegment = string | number;
 
-/** `['spec', 'endpoints', 1, 'hostedOn']` → `spec.endpoints[1].hostedOn`. */
+/** `['spec', 'endpoints', 1, 'hostedOn']` → `spec.endpoints[1].hostedOn`; keys from a manifest are shown as untrusted text. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else out += out === '' ? showUntrusted(segment) : `.${showUntrusted(segment)}`;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { realpathSync, statSync, lstatSync, type Stats } from 'node:fs';
+import { opendirSync, realpathSync, statSync, lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import type { Problem } from '../types.js';
@@ -22,7 +22,8 @@ const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
 /**
  * Expands paths, directories and globs. A literal path is taken as is even when it holds glob
  * characters; anything that matches nothing is a problem, never a silent pass. Symbolic links
- * are followed once each (a directory reached twice, as in a loop, is not walked again).
+ * are followed once each: a folder inside one already walked (as in a loop) is not walked again,
+ * and a file reached by two paths is read once.
  */
 export async function findFiles(patterns: readonly string[], options: { cwd: string; exclude?: readonly string[] }): Promise<FindResult> {
   // fast-glob is loaded only for directories and globs: a hook run on listed files never compiles it.
@@ -30,26 +31,32 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   const { cwd } = options;
   const ignore = [...alwaysIgnored, ...(options.exclude ?? [])];
   const isExcluded = await excludeMatcher(cwd, options.exclude ?? []);
+  /** By real path. */
   const files = new Map<string, FoundFile>();
   const problems: Problem[] = [];
-  const walkedDirs = new Set<string>();
+  /** Real paths of the folders walked: everything below them has been searched. */
+  const walkedDirs: string[] = [];
+  const searched = (real: string): boolean => walkedDirs.some((dir) => isInside(real, dir));
   const add = (absolute: string): void => {
-    if (!files.has(absolute)) files.set(absolute, { path: absolute, file: displayPath(cwd, absolute) });
+    const real = realPathOf(absolute);
+    if (!files.has(real)) files.set(real, { path: absolute, file: displayPath(cwd, absolute) });
   };
 
   const walkDir = (dir: string): number => {
     let real: string;
     try {
       real = realpathSync(dir);
+      opendirSync(dir).closeSync();
     } catch (error) {
       problems.push({ file: displayPath(cwd, dir), code: 'READ_ERROR', message: describeFsError(error) });
       return 0;
     }
-    if (walkedDirs.has(real)) return 0;
-    walkedDirs.add(real);
+    if (searched(real)) return 0;
+    walkedDirs.push(real);
     let count = 0;
     // fast-glob matches `ignore` relative to the folder walked; exclude globs are relative to cwd, as globs given are.
-    const entries = (fg as typeof FastGlob).sync('**/*', { cwd: dir, ignore: alwaysIgnored, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+    // It would abort the whole walk on one unreadable folder, so its errors are suppressed and each folder is checked here.
+    const entries = (fg as typeof FastGlob).sync('**/*', { cwd: dir, ignore: alwaysIgnored, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true });
     for (const entry of entries) {
       const absolute = path.join(dir, entry.path);
       if (isExcluded(absolute)) continue;
@@ -58,6 +65,8 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       } else if (entry.dirent.isFile() && fileKind(entry.path)) {
         add(absolute);
         count++;
+      } else if (entry.dirent.isDirectory() && !canList(absolute)) {
+        problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: 'permission denied: accord cannot list this folder' });
       }
     }
     return count;
@@ -88,16 +97,21 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       stats = undefined;
     }
     if (stats) {
+      const shown = displayPath(cwd, absolute);
       const before = files.size;
+      const expanded = stats.isDirectory() || stats.isSymbolicLink();
+      const seen = expanded && searched(realPathOf(absolute));
       if (stats.isSymbolicLink()) followLink(absolute);
       else if (stats.isDirectory()) walkDir(absolute);
-      else if (!fileKind(absolute)) {
-        problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
+      else if (!stats.isFile()) {
+        // Reading a FIFO would wait forever for a writer; a device may never end.
+        problems.push({ file: shown, code: 'READ_ERROR', message: 'not a regular file (a FIFO, socket or device): accord reads only files and folders' });
+        continue;
+      } else if (!fileKind(absolute)) {
+        problems.push({ file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
         continue;
       } else add(absolute);
-      if (stats.isDirectory() && files.size === before && !problems.some((p) => p.file === displayPath(cwd, absolute))) {
-        problems.push({ file: displayPath(cwd, absolute), code: 'NO_MATCH', message: `no manifest files (.${manifestExtensions.join(', .')}) in this directory` });
-      }
+      if (expanded && !seen && files.size === before && !problems.some((p) => p.file === shown)) problems.push(nothingFound(shown, absolute));
       continue;
     }
     if (!fg?.isDynamicPattern(pattern)) {
@@ -105,7 +119,14 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       continue;
     }
     // Globs do not descend through symbolic links to directories (a loop would multiply matches).
-    const matches = (fg as typeof FastGlob).sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
+    let matches: FastGlob.Entry[];
+    try {
+      matches = (fg as typeof FastGlob).sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
+    } catch (error) {
+      const at = (error as NodeJS.ErrnoException).path;
+      problems.push({ file: pattern, code: 'READ_ERROR', message: `cannot expand this glob: ${describeFsError(error)}${at ? ` (${displayPath(cwd, at)})` : ''}` });
+      continue;
+    }
     let count = 0;
     for (const match of matches) {
       if (!fileKind(match.path)) continue;
@@ -119,6 +140,41 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   }
   const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files: sorted, problems };
+}
+
+/** A literal directory or symbolic link that gave no file: never a silent pass. */
+function nothingFound(shown: string, absolute: string): Problem {
+  let target: Stats | undefined;
+  try {
+    target = statSync(absolute);
+  } catch {
+    target = undefined;
+  }
+  if (target?.isDirectory()) return { file: shown, code: 'NO_MATCH', message: `no manifest files (.${manifestExtensions.join(', .')}) in this directory` };
+  return { file: shown, code: 'NO_MATCH', message: 'symbolic link to something that is not a manifest file or a folder (a FIFO, a device?)' };
+}
+
+function realPathOf(absolute: string): string {
+  try {
+    return realpathSync.native(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+function isInside(child: string, dir: string): boolean {
+  const relative = path.relative(dir, child);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Opening the folder, not access(2), which would ask about the real user rather than the effective one. */
+function canList(dir: string): boolean {
+  try {
+    opendirSync(dir).closeSync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a path (or a folder above it, up to cwd) matches an exclude glob, relative to cwd. */

@@ -1,6 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Position, Problem } from '../types.js';
+import { showUntrusted } from '../untrusted-text.js';
 import { findExcessiveDepth } from './depth-scan.js';
 import { guardValue } from './guard.js';
 import type { Limits } from './limits.js';
@@ -53,7 +54,7 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
       const first = at(duplicate.first);
       return problem(
         'DUPLICATE_KEY',
-        `duplicate key "${duplicate.key}" (first at line ${first.line}): JSON.parse would silently keep the last one`,
+        `duplicate key "${showUntrusted(duplicate.key)}" (first at line ${first.line}): JSON.parse would silently keep the last one`,
         duplicate.second,
       );
     }

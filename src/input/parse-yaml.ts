@@ -6,6 +6,7 @@ import type { LoadEvent } from './document.js';
 import { guardValue } from './guard.js';
 import type { Limits } from './limits.js';
 import { LineIndex } from './text-position.js';
+import { showUntrusted } from '../untrusted-text.js';
 
 /** Parses every `---` document of a YAML file (YAML 1.2 core schema: dates stay strings). */
 export function parseYaml(text: string, file: string, limits: Limits): LoadEvent[] {
@@ -23,7 +24,7 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
     return [problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, new LineIndex(text).position(deep))];
   }
 
-  const docs = parseAllDocuments(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false });
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const events: LoadEvent[] = [];
   for (const doc of list) {
@@ -36,12 +37,21 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
       continue;
     }
     if (doc.contents === null || isEmptyScalar(doc.contents)) continue;
+    const keyIssue = findKeyIssue(doc.contents);
+    if (keyIssue?.first !== undefined) {
+      events.push(problem('DUPLICATE_KEY', `duplicate key "${showUntrusted(keyIssue.key)}" (first at line ${position(keyIssue.first).line})`, position(keyIssue.at)));
+      continue;
+    }
+    if (keyIssue) {
+      events.push(problem('PARSE_ERROR', 'invalid YAML: a key must be a plain string, not a mapping, a sequence or an alias', position(keyIssue.at)));
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliases });
     } catch (error) {
-      const start = position(doc.contents.range[0]);
-      events.push(problem('TOO_MANY_ALIASES', `too many YAML alias expansions (limit maxAliases ${limits.maxAliases}): ${firstLine(String((error as Error).message))}`, start));
+      const { code, message } = describeToJsError(error, limits);
+      events.push(problem(code, message, position(doc.contents.range[0])));
       continue;
     }
     const locate = (segments: readonly PathSegment[]): Position => position(offsetOf(doc.contents as Node, segments));
@@ -84,6 +94,41 @@ function offsetOf(root: Node, segments: readonly PathSegment[]): number {
   return best;
 }
 
+/**
+ * The first key repeated in one mapping (`first` set), or that is not a plain scalar. Keys are
+ * compared as the property names they become (`1` and `"1"` collide), and checked here, once
+ * each: yaml's own `uniqueKeys` compares every key with every earlier one, minutes for a 1 MB mapping.
+ */
+function findKeyIssue(root: Node): { key: string; at: number; first?: number } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const at = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+        if (pair.key !== null && !isScalar(pair.key)) return { key: '', at };
+        const key = pair.key === null || pair.key.value === null ? '' : String(pair.key.value);
+        const first = seen.get(key);
+        if (first !== undefined) return { key, at, first };
+        seen.set(key, at);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
+/** toJS throws for an alias bomb and for an alias whose anchor is missing: two different mistakes. */
+function describeToJsError(error: unknown, limits: Limits): { code: Problem['code']; message: string } {
+  const message = firstLine(error instanceof Error ? error.message : String(error));
+  if (/alias count/i.test(message)) return { code: 'TOO_MANY_ALIASES', message: `too many YAML alias expansions (limit maxAliases ${limits.maxAliases}): ${message}` };
+  return { code: 'PARSE_ERROR', message: `invalid YAML: ${message}` };
+}
+
+/** Parser messages can quote the input (a tag, a directive, an alias): they are untrusted text too. */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return showUntrusted(message.split('\n')[0] ?? message, 200);
 }

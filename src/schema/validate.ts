@@ -1,5 +1,6 @@
 import type { SchemaIssue } from '../errors.js';
 import { formatPath, pointerToSegments, type PathSegment } from '../path.js';
+import { showUntrusted } from '../untrusted-text.js';
 import type { AjvError, CompiledValidator } from './validator-type.js';
 
 export interface PositionedIssue extends SchemaIssue {
@@ -33,7 +34,7 @@ function toIssue(error: AjvError): PositionedIssue {
     case 'additionalProperties': {
       const field = String(p.additionalProperty);
       const at = [...segments, field];
-      return { segments: at, path: formatPath(at), message: `unknown field "${field}"` };
+      return { segments: at, path: formatPath(at), message: `unknown field "${showUntrusted(field)}"` };
     }
     case 'required':
       return issue(segments, `missing required field "${String(p.missingProperty)}"`);
