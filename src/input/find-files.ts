@@ -37,8 +37,17 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   /** Real paths of the folders walked: everything below them has been searched. */
   const walkedDirs: string[] = [];
   const searched = (real: string): boolean => walkedDirs.some((dir) => isInside(real, dir));
-  const add = (absolute: string): void => {
-    const real = realPathOf(absolute);
+  // A regular file's real path is its folder's real path plus its name: one realpath per folder, not per file.
+  const realDirs = new Map<string, string>();
+  const add = (absolute: string, isLink = false): void => {
+    let real: string;
+    if (isLink) real = realPathOf(absolute);
+    else {
+      const dir = path.dirname(absolute);
+      let realDir = realDirs.get(dir);
+      if (realDir === undefined) realDirs.set(dir, (realDir = realPathOf(dir)));
+      real = path.join(realDir, path.basename(absolute));
+    }
     if (!files.has(real)) files.set(real, { path: absolute, file: displayPath(cwd, absolute) });
   };
 
@@ -82,7 +91,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     }
     if (target.isDirectory()) return walkDir(link);
     if (target.isFile() && fileKind(link)) {
-      add(link);
+      add(link, true);
       return 1;
     }
     return 0;

@@ -26,7 +26,9 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
     if (tree === null) tree = safeTree(text);
     return tree;
   };
-  const locate = (segments: readonly PathSegment[]): Position => at(offsetOf(getTree(), segments));
+  // The document's own start needs no tree: asking for it must not cost a positioned parse per JSONL line.
+  const locate = (segments: readonly PathSegment[]): Position =>
+    at(segments.length === 0 ? firstValueOffset(text) : offsetOf(getTree(), segments));
   const problem = (code: Problem['code'], message: string, offset: number, segments?: PathSegment[]): ParsedJson => ({
     problems: [{ file, ...at(offset), code, message, ...(segments ? { path: formatPath(segments) } : {}) }],
     locate,
@@ -72,10 +74,22 @@ function safeTree(text: string): jsonc.Node | undefined {
 
 /** Keys in valid JSON text are the colons outside strings. */
 function countKeysInText(text: string): number {
-  const stripped = text.replace(/"(?:[^"\\]|\\.)*"/g, '');
   let count = 0;
-  for (let i = stripped.indexOf(':'); i !== -1; i = stripped.indexOf(':', i + 1)) count++;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a) count++;
+  }
   return count;
+}
+
+function firstValueOffset(text: string): number {
+  const match = /\S/.exec(text);
+  return match ? match.index : 0;
 }
 
 function offsetOf(root: jsonc.Node | undefined, segments: readonly PathSegment[]): number {
