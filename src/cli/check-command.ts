@@ -1,5 +1,5 @@
+import { appendFileSync, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { exitCode, formatReport, formatNames, loadPolicy, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -95,11 +95,21 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 /** Creates the report's folder (CI jobs write to e.g. reports/accord.sarif); a failed write is the caller's to fix. */
 async function writeOutput(file: string, output: string): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeDirs(path.dirname(file));
     await writeFile(file, output);
   } catch (error) {
     throw new UsageError(`cannot write --output ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir spins forever where mkdir answers ENOENT for a parent that exists (/proc). */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = path.dirname(current)) {
+    if (path.dirname(current) === current) break;
+    missing.unshift(current);
+  }
+  for (const folder of missing) await mkdir(folder);
 }
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
