@@ -78,6 +78,8 @@ export async function runCheck(
       for await (const event of events) {
         const pending = handle(event);
         if (pending) await pending;
+        // A long JSONL inventory reports progress as it goes, not only when it ends.
+        if (collector.deploymentCount % 10_000 === 0) options.onProgress?.({ files: collector.files - 1, deployments: collector.deploymentCount });
       }
     }
     options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });

@@ -1,76 +1,21 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isAccordError, version as toolVersion } from '../index.js';
-import { runCheckCommand } from './check-command.js';
+import { parseArgs } from 'node:util';
+import { isAccordError, version } from '../index.js';
+import { runCheckCommand, type CheckFlags } from './check-command.js';
+import { commandHelp, commands, programHelp } from './commands.js';
 import { processIo, write, type CliIo } from './io.js';
 import { runRulesCommand } from './rules-command.js';
 import { runTestCommand } from './test-command.js';
 import { UsageError } from './usage-error.js';
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-const positiveInt = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a positive whole number');
-  return Number(value);
-};
-
-/** Runs the CLI and resolves to the exit code; the caller (bin/accord.js) sets it. Nothing here exits the process. */
+/**
+ * Runs the CLI and resolves to the exit code; the caller (bin/accord.js) sets it. Nothing here
+ * exits the process. Arguments are parsed by Node's own util.parseArgs: a hook pays no start-up
+ * for a parser library.
+ */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  let code = 0;
-  const program = new Command()
-    .name('accord')
-    .description('Checks proposed cloud deployments against the terms of the compute partnership.')
-    .version(toolVersion, '-v, --version')
-    .showHelpAfterError('(run accord --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-
-  program
-    .command('check')
-    .description('check deployment manifests (files, directories, globs, or - for stdin)')
-    .argument('[paths...]', 'files, directories or globs; default: "include" of accord.config.json')
-    .option('-r, --rules <dir>', 'rules folder (repeatable); default: the bundled partnership pack', collect)
-    .option('--approvals <file>', 'approvals registry (JSON or YAML)')
-    .option('--waivers <file>', 'waivers file (JSON or YAML)')
-    .option('--as-of <date>', 'run date for waiver expiry (YYYY-MM-DD); default: today (UTC)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'github', 'markdown']))
-    .option('-o, --output <file>', 'write the report to a file; a one-line summary goes to stderr')
-    .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run (default: error)').choices(['error', 'warning', 'never']))
-    .option('-c, --config <file>', 'config file (default: ./accord.config.json when present)')
-    .option('--exclude <glob>', 'exclude matching files (repeatable)', collect)
-    .addOption(new Option('--stdin-format <format>', 'format of stdin with `-` (default: detected)').choices(['json', 'yaml', 'jsonl']))
-    .addOption(new Option('--evaluator <name>', 'evaluation path (both give identical findings)').choices(['compiled', 'json-rules-engine']))
-    .option('--max-file-bytes <n>', 'largest JSON/YAML file read', positiveInt)
-    .option('--max-line-bytes <n>', 'longest JSONL line', positiveInt)
-    .option('--max-depth <n>', 'deepest nesting', positiveInt)
-    .option('--max-aliases <n>', 'most YAML alias uses per document', positiveInt)
-    .action(async (paths: string[], flags) => {
-      code = await runCheckCommand(paths, flags, io);
-    });
-
-  program
-    .command('test')
-    .description('run every rule fixture (fixtures/rules/<id>/pass|fail) against its rule')
-    .option('-r, --rules <dir>', 'rules folder (repeatable); default: the bundled pack', collect)
-    .option('--fixtures <dir>', 'fixtures folder (default: fixtures/rules)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
-    .action(async (flags) => {
-      code = await runTestCommand(flags, io);
-    });
-
-  program
-    .command('rules')
-    .description('list the rules of the pack, or explain one')
-    .argument('[id]', 'a rule id to explain')
-    .option('-r, --rules <dir>', 'rules folder (repeatable); default: the bundled pack', collect)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action(async (id: string | undefined, flags) => {
-      code = await runRulesCommand(id, flags, io);
-    });
-
   try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return code;
+    return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError || isAccordError(error)) {
       await write(io.stderr, `accord: ${error.message}\n`);
       return 2;
@@ -79,4 +24,83 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (io.env.ACCORD_DEBUG) await write(io.stderr, `${error instanceof Error ? error.stack : ''}\n`);
     return 2;
   }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '-v' || name === '--version') return write(io.stdout, `${version}\n`).then(() => 0);
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    await write(name === undefined ? io.stderr : io.stdout, programHelp(version));
+    return name === undefined ? 2 : 0;
+  }
+  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')}; run accord --help)`);
+  const command = name as keyof typeof commands;
+  if (rest.includes('-h') || rest.includes('--help')) return write(io.stdout, commandHelp(command)).then(() => 0);
+  const { values, positionals } = parse(command, rest);
+
+  if (command === 'check') return runCheckCommand(positionals, checkFlags(values), io);
+  const format = values.format as never;
+  const rules = values.rules as string[] | undefined;
+  if (command === 'test') {
+    if (positionals.length > 0) throw new UsageError(`accord test takes no paths (got "${positionals[0]}"); use --fixtures DIR`);
+    return runTestCommand({ rules, fixtures: values.fixtures as string | undefined, format: format ?? 'text' }, io);
+  }
+  if (positionals.length > 1) throw new UsageError('accord rules takes at most one rule id');
+  return runRulesCommand(positionals[0], { rules, format: format ?? 'text' }, io);
+}
+
+function parse(command: keyof typeof commands, args: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const spec = commands[command];
+  args.forEach((arg, i) => {
+    const next = args[i + 1];
+    // parseArgs calls `--max-depth -5` ambiguous; the useful answer is what the value must be.
+    if (arg.startsWith('--') && spec.numbers.includes(arg.slice(2)) && next?.startsWith('-')) {
+      throw new UsageError(`${arg} must be a positive whole number (got "${next}")`);
+    }
+  });
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: spec.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    throw new UsageError(`${message} (run accord ${command} --help)`);
+  }
+  const values = parsed.values as Record<string, unknown>;
+  for (const [option, allowed] of Object.entries(spec.choices)) {
+    const value = values[option];
+    if (value !== undefined && !allowed.includes(value as string)) {
+      throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+    }
+  }
+  for (const option of spec.numbers) {
+    const value = values[option];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) {
+      throw new UsageError(`--${option} must be a positive whole number (got "${String(value)}")`);
+    }
+    values[option] = Number(value);
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+function checkFlags(values: Record<string, unknown>): CheckFlags {
+  const text = (key: string): string | undefined => values[key] as string | undefined;
+  const number = (key: string): number | undefined => values[key] as number | undefined;
+  return {
+    rules: values.rules as string[] | undefined,
+    approvals: text('approvals'),
+    waivers: text('waivers'),
+    asOf: text('as-of'),
+    format: text('format'),
+    output: text('output'),
+    failOn: text('fail-on'),
+    config: text('config'),
+    exclude: values.exclude as string[] | undefined,
+    stdinFormat: text('stdin-format'),
+    evaluator: text('evaluator'),
+    maxFileBytes: number('max-file-bytes'),
+    maxLineBytes: number('max-line-bytes'),
+    maxDepth: number('max-depth'),
+    maxAliases: number('max-aliases'),
+  };
 }

@@ -7,13 +7,14 @@ import type { CliIo } from './io.js';
 export function createProgress(io: CliIo): { update(p: { files: number; deployments: number }): void; done(): void } {
   const enabled = io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb';
   const started = Date.now();
+  const delay = Number(io.env.ACCORD_PROGRESS_DELAY_MS ?? 1000);
   let shown = false;
   let last = 0;
   return {
     update({ files, deployments }) {
       if (!enabled) return;
       const now = Date.now();
-      if (now - started < 1000 || now - last < 100) return;
+      if (now - started < delay || now - last < 100) return;
       last = now;
       shown = true;
       io.stderr.write(`\r\u001b[2Kaccord: checked ${files} file${files === 1 ? '' : 's'}, ${deployments} deployment${deployments === 1 ? '' : 's'}…`);

@@ -455,7 +455,7 @@ describe('progress', () => {
   });
 
   it('never appears when stderr is not a terminal, even on a long run', () => {
-    const result = accord(['check', 'deployments', '--format', 'json'], { cwd: big.dir });
+    const result = accord(['check', 'deployments', '--format', 'json'], { cwd: big.dir, env: { ACCORD_PROGRESS_DELAY_MS: '0' } });
     expect(result.stderr).toBe('');
     expect(jsonReport(result).summary.deployments).toBe(FILES * PER_FILE);
     expect(result.status).toBe(0);
@@ -464,7 +464,7 @@ describe('progress', () => {
   it('does appear on a terminal for the same run (so the test above is not vacuous)', () => {
     // script(1) from util-linux gives the command a pseudo-terminal; its output is what the terminal shows.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} check deployments --format json > /dev/null`;
-    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: big.dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CI: '', TERM: 'xterm' } });
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: big.dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CI: '', TERM: 'xterm', ACCORD_PROGRESS_DELAY_MS: '0' } });
     if (result.error) throw result.error;
     expect(result.stdout).toMatch(/accord: checked \d+ files?, \d+ deployments/);
     expect(result.status).toBe(0);
