@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatPath } from '../path.js';
-import { createSha256 } from '../sha256.js';
 import { displayPath } from '../input/find-files.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import { defaultLimits } from '../input/limits.js';
@@ -39,7 +39,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
   const problems: Problem[] = [];
   const rules = new Map<string, LoadedRule>();
   const packs: PackFile[] = [];
-  const hash = createSha256();
+  const hash = createHash('sha256');
   for (const dir of dirs) {
     const absoluteDir = path.resolve(cwd, dir);
     let names: string[];
@@ -57,7 +57,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         problems.push(...pack.problems);
         if (pack.value && pack.bytes) {
           packs.push(pack.value);
-          for (const part of ['pack.json\0', pack.bytes, '\0']) hash.update(part);
+          hash.update(`pack.json\0`).update(pack.bytes).update('\0');
         }
         continue;
       }
@@ -83,7 +83,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         }
         continue;
       }
-      for (const part of [`${name}\0`, loaded.bytes, '\0']) hash.update(part);
+      hash.update(`${name}\0`).update(loaded.bytes).update('\0');
       rules.set(rule.id, { ...rule, file, absolutePath, compiled: compileConditions(rule), facts: factsOf(rule) });
     }
   }
@@ -96,7 +96,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
   const pack: RulePackInfo = {
     name: packs.length > 0 ? packs.map((p) => p.name).join('+') : 'custom',
     version: packs.length > 0 ? packs.map((p) => p.version).join('+') : '0.0.0',
-    sha256: hash.hex(),
+    sha256: hash.digest('hex'),
     rules: sorted.length,
   };
   return { rules: sorted, pack, problems };

@@ -1,4 +1,4 @@
-import { sha256Hex } from '../sha256.js';
+import { createHash } from 'node:crypto';
 import type { Finding, Notice, Problem, Report, RuleInfo, Severity } from '../types.js';
 import type { Formatter } from './format-types.js';
 
@@ -47,7 +47,7 @@ export const formatSarif: Formatter = (report) => {
 /** Stable across runs and line moves: it hashes what the finding is about, never where it sits in the file. */
 export function findingFingerprint(finding: Pick<Finding, 'rule' | 'deployment' | 'path'>): string {
   const identity = JSON.stringify([finding.rule, finding.deployment, finding.path]);
-  return sha256Hex(identity);
+  return createHash('sha256').update(identity, 'utf8').digest('hex');
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
