@@ -2,8 +2,8 @@ import * as jsonc from 'jsonc-parser';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Position, Problem } from '../types.js';
 import { showUntrusted } from '../untrusted-text.js';
-import { findExcessiveDepth } from './depth-scan.js';
 import { guardValue } from './guard.js';
+import { createJsonLocator } from './json-locate.js';
 import type { Limits } from './limits.js';
 import { LineIndex } from './text-position.js';
 
@@ -14,8 +14,8 @@ export interface ParsedJson {
 }
 
 /**
- * JSON.parse is the fast path; the positioned jsonc-parser tree is built only when a position is
- * asked for (a finding or a problem). Duplicate keys, which JSON.parse silently collapses, are
+ * JSON.parse is the fast path; positions are found by scanning the text when asked for (a finding
+ * or a problem), and jsonc-parser's tree is built only to name a duplicate key. Duplicate keys, which JSON.parse silently collapses, are
  * caught by comparing the keys in the text with the keys in the parsed value.
  */
 export function parseJson(text: string, file: string, limits: Limits, firstLine = 1): ParsedJson {
@@ -26,16 +26,12 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
     if (tree === null) tree = safeTree(text);
     return tree;
   };
-  // The document's own start needs no tree: asking for it must not cost a positioned parse per JSONL line.
-  const locate = (segments: readonly PathSegment[]): Position =>
-    at(segments.length === 0 ? firstValueOffset(text) : offsetOf(getTree(), segments));
+  const offsetOf = createJsonLocator(text);
+  const locate = (segments: readonly PathSegment[]): Position => at(offsetOf(segments));
   const problem = (code: Problem['code'], message: string, offset: number, segments?: PathSegment[]): ParsedJson => ({
     problems: [{ file, ...at(offset), code, message, ...(segments ? { path: formatPath(segments) } : {}) }],
     locate,
   });
-
-  const deep = findExcessiveDepth(text, limits.maxDepth, false);
-  if (deep !== undefined) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, deep);
 
   let value: unknown;
   try {
@@ -47,9 +43,9 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
   const guard = guardValue(value, limits.maxDepth);
   if (guard.violation?.kind === 'FORBIDDEN_KEY') {
     const segments = guard.violation.segments;
-    return problem('FORBIDDEN_KEY', `forbidden key "${guard.violation.key}" (it could pollute object prototypes)`, offsetOf(getTree(), segments), segments);
+    return problem('FORBIDDEN_KEY', `forbidden key "${guard.violation.key}" (it could pollute object prototypes)`, offsetOf(segments), segments);
   }
-  if (guard.violation) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, offsetOf(getTree(), guard.violation.segments));
+  if (guard.violation) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, offsetOf(guard.violation.segments, true));
   if (guard.keys !== countKeysInText(text)) {
     const duplicate = findDuplicateKey(getTree());
     if (duplicate) {
@@ -87,29 +83,7 @@ function countKeysInText(text: string): number {
   return count;
 }
 
-function firstValueOffset(text: string): number {
-  const match = /\S/.exec(text);
-  return match ? match.index : 0;
-}
 
-function offsetOf(root: jsonc.Node | undefined, segments: readonly PathSegment[]): number {
-  let node = root;
-  let best = root?.offset ?? 0;
-  for (const segment of segments) {
-    if (!node) break;
-    let next: jsonc.Node | undefined;
-    if (typeof segment === 'number' && node.type === 'array') {
-      next = node.children?.[segment];
-      if (next) best = next.offset;
-    } else if (node.type === 'object') {
-      const property = node.children?.find((p) => p.children?.[0]?.value === segment);
-      if (property) best = property.offset;
-      next = property?.children?.[1];
-    }
-    node = next;
-  }
-  return best;
-}
 
 function findDuplicateKey(root: jsonc.Node | undefined): { key: string; first: number; second: number } | undefined {
   const stack = root ? [root] : [];

@@ -1,0 +1,103 @@
+import type { PathSegment } from '../path.js';
+
+/**
+ * Finds where a field sits in valid JSON text by scanning, without building a tree: positions are
+ * asked for every finding, and a tree per file cost more than checking it. Iterative, so any
+ * nesting is safe. A root array's element offsets are found once, so locating in a large array
+ * of deployments stays linear. Returns the offset of the deepest existing segment's key (or
+ * element), falling back to the nearest existing ancestor.
+ */
+export function createJsonLocator(text: string): (segments: readonly PathSegment[], atValue?: boolean) => number {
+  let elements: number[] | undefined;
+  return (segments, atValue = false) => {
+    const root = skipSpace(text, 0);
+    if (segments.length === 0 || text.charCodeAt(root) !== 0x5b || typeof segments[0] !== 'number') return locateFrom(text, root, segments, atValue);
+    elements ??= arrayElements(text, root);
+    const start = elements[segments[0]];
+    return start === undefined ? root : locateFrom(text, start, segments.slice(1), atValue);
+  };
+}
+
+/** `atValue`: point at the field's value rather than its key (where nesting goes too deep). */
+function locateFrom(text: string, from: number, segments: readonly PathSegment[], atValue: boolean): number {
+  let i = from;
+  let best = from;
+  for (const segment of segments) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b && typeof segment === 'string') {
+      const value = findKey(text, i, segment);
+      if (value === undefined) return best;
+      best = atValue ? value.value : value.key;
+      i = value.value;
+    } else if (c === 0x5b && typeof segment === 'number') {
+      const element = arrayElements(text, i, segment + 1)[segment];
+      if (element === undefined) return best;
+      best = element;
+      i = element;
+    } else return best;
+  }
+  return best;
+}
+
+function findKey(text: string, open: number, wanted: string): { key: number; value: number } | undefined {
+  let i = skipSpace(text, open + 1);
+  while (text.charCodeAt(i) === 0x22) {
+    const keyStart = i;
+    const keyEnd = skipString(text, i);
+    const raw = text.slice(keyStart + 1, keyEnd - 1);
+    const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+    const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    if (key === wanted) return { key: keyStart, value };
+    i = skipSpace(text, skipValue(text, value));
+    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+  }
+  return undefined;
+}
+
+function arrayElements(text: string, open: number, limit = Infinity): number[] {
+  const offsets: number[] = [];
+  let i = skipSpace(text, open + 1);
+  while (offsets.length < limit && i < text.length && text.charCodeAt(i) !== 0x5d) {
+    offsets.push(i);
+    i = skipSpace(text, skipValue(text, i));
+    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+  }
+  return offsets;
+}
+
+/** The offset just past the value starting at `i`. */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return skipString(text, i);
+  if (c !== 0x7b && c !== 0x5b) {
+    while (i < text.length && !/[\s,\]}]/.test(text[i] as string)) i++;
+    return i;
+  }
+  let depth = 0;
+  for (; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) i = skipString(text, i) - 1;
+    else if (ch === 0x7b || ch === 0x5b) depth++;
+    else if ((ch === 0x7d || ch === 0x5d) && --depth === 0) return i + 1;
+  }
+  return i;
+}
+
+/** The offset just past the string whose opening quote is at `i`. */
+function skipString(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5c) j++;
+    else if (c === 0x22) return j + 1;
+  }
+  return text.length;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    i++;
+  }
+  return i;
+}
