@@ -54,6 +54,7 @@ export type ProblemCode =
   | 'FORBIDDEN_KEY'
   | 'TOO_DEEP'
   | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_NODES'
   | 'NO_DEPLOYMENTS'
   | 'SCHEMA_ERROR'
   | 'DUPLICATE_NAME'

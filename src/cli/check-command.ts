@@ -25,6 +25,7 @@ export interface CheckFlags {
   maxLineBytes?: number;
   maxDepth?: number;
   maxAliases?: number;
+  maxYamlNodes?: number;
 }
 
 const failOnValues: readonly FailOn[] = ['error', 'warning', 'never'];
@@ -44,7 +45,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, ['json', 'yaml', 'jsonl'] as const, '--stdin-format');
   const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
   const limits: Partial<Limits> = { ...config.limits };
-  for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases'] as const) {
+  for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
     if (flags[key] !== undefined) limits[key] = flags[key];
   }
 

@@ -36,6 +36,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       'max-line-bytes': { type: 'string' },
       'max-depth': { type: 'string' },
       'max-aliases': { type: 'string' },
+      'max-yaml-nodes': { type: 'string' },
     },
     help: [
       '-r, --rules <dir>          rules folder (repeatable); default: the bundled partnership pack',
@@ -53,6 +54,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       '    --max-line-bytes <n>   longest JSONL line',
       '    --max-depth <n>        deepest nesting',
       '    --max-aliases <n>      most YAML alias uses per document',
+      '    --max-yaml-nodes <n>   most YAML lines and flow items per file',
     ],
     choices: {
       format: ['text', 'json', 'sarif', 'junit', 'github', 'markdown'],
@@ -60,7 +62,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       'stdin-format': ['json', 'yaml', 'jsonl'],
       evaluator: ['compiled', 'json-rules-engine'],
     },
-    numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases'],
+    numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
   },
   test: {
     summary: 'run every rule fixture (fixtures/rules/<id>/pass|fail) against its rule',

@@ -102,5 +102,6 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     maxLineBytes: number('max-line-bytes'),
     maxDepth: number('max-depth'),
     maxAliases: number('max-aliases'),
+    maxYamlNodes: number('max-yaml-nodes'),
   };
 }

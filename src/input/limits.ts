@@ -8,6 +8,8 @@ export interface Limits {
   maxDepth: number;
   /** Most YAML alias uses in one document. */
   maxAliases: number;
+  /** Most YAML nodes in one file, counted as lines plus flow items (JSON and JSONL are parsed natively and need no such limit). */
+  maxYamlNodes: number;
 }
 
 export const defaultLimits: Readonly<Limits> = Object.freeze({
@@ -15,6 +17,7 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxLineBytes: 1024 * 1024,
   maxDepth: 64,
   maxAliases: 50,
+  maxYamlNodes: 250_000,
 });
 
 export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {

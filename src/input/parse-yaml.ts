@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Position, Problem } from '../types.js';
-import { findExcessiveDepth } from './depth-scan.js';
+import { findExcessiveDepth, findExcessiveNodes } from './depth-scan.js';
 import type { LoadEvent } from './document.js';
 import { guardValue } from './guard.js';
 import type { Limits } from './limits.js';
@@ -22,6 +22,11 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
   const deep = findExcessiveDepth(text, limits.maxDepth, true);
   if (deep !== undefined) {
     return [problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, new LineIndex(text).position(deep))];
+  }
+  const crowded = findExcessiveNodes(text, limits.maxYamlNodes);
+  if (crowded !== undefined) {
+    const message = `more than ${limits.maxYamlNodes} YAML lines and flow items (limit maxYamlNodes): split the file, or use JSON or JSONL, which are parsed natively`;
+    return [problem('TOO_MANY_NODES', message, new LineIndex(text).position(crowded))];
   }
 
   const docs = parseAllDocuments(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false });

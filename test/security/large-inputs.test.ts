@@ -31,6 +31,16 @@ function* fiftyMegabyteLine(): Generator<Buffer> {
   yield Buffer.from(`${JSON.stringify(manifest({ name: 'after-long-line', provider: 'oracle' }))}\n`);
 }
 
+async function withDir(fn: (dir: TempDir) => Promise<void>): Promise<void> {
+  const dir = await makeTempDir('accord-limits-');
+  try {
+    await dir.write(GOOD_FILE, goodViolating);
+    await fn(dir);
+  } finally {
+    await dir.cleanup();
+  }
+}
+
 describe('hostile deployment files: size', () => {
   it('a JSON file one byte over maxFileBytes (10 MiB): refused before it is read', async () => {
     const size = defaultLimits.maxFileBytes + 1;
@@ -48,6 +58,37 @@ describe('hostile deployment files: size', () => {
       expected: () => [{ file: 'big.yaml', code: 'FILE_TOO_LARGE', words: [/over the limit/, /JSONL/] }],
     });
   });
+
+  // The YAML parser spends about 20 µs and 2 KB per node: before maxYamlNodes, this 10 MB file took
+  // three minutes and 4.4 GB; at the limit (250,000) the worst case is seconds and a few hundred MB.
+  it('a YAML flood of tiny nodes (5 million flow items in 10 MB): refused before parsing, at the item over the limit', async () => {
+    const head = 'apiVersion: accord/v1\nkind: Deployment\nspec:\n  region: [';
+    const text = `${head}${'0,'.repeat(5_000_000)}0]\n`;
+    await expectHostile({
+      files: { 'flood.yaml': text },
+      expected: () => [
+        { file: 'flood.yaml', code: 'TOO_MANY_NODES', line: 4, column: '  region: ['.length + 2 * (defaultLimits.maxYamlNodes - 3) + 2, words: [/more than 250000 YAML lines and flow items/, /maxYamlNodes/, /JSONL/] },
+      ],
+    });
+  });
+
+  it('a YAML flood of block entries (2.6 million `- 0` lines): refused at the line over the limit', async () => {
+    const text = `a:\n${'- 0\n'.repeat(2_600_000)}`;
+    await expectHostile({
+      files: { 'flood-block.yaml': text },
+      expected: () => [{ file: 'flood-block.yaml', code: 'TOO_MANY_NODES', line: defaultLimits.maxYamlNodes + 1, words: [/maxYamlNodes/] }],
+    });
+  });
+
+  it('a YAML flood just under maxYamlNodes: parsed within the time limit and the capped heap', () =>
+    withDir(async (dir) => {
+      const text = `${goodViolating.replace('name: good-violator', 'name: under-flood')}  region: [${'0,'.repeat(defaultLimits.maxYamlNodes - 100)}0]\n`;
+      await dir.write('under.yaml', text);
+      const run = runCli(['under.yaml', '--format', 'json'], { cwd: dir.dir });
+      expectCleanExit(run, 2);
+      expect(run.ms).toBeLessThan(20_000);
+      expectFailClosed(cliReport(run), [{ file: 'under.yaml', code: 'SCHEMA_ERROR', path: 'spec.region', words: [/must be string/] }], null);
+    }));
 
   it('a 50 MB single line in JSONL: skipped with its line number, never held whole; the lines around it checked', async () => {
     await expectHostile({
@@ -96,16 +137,6 @@ function fatManifest(name: string, provider: string): Record<string, unknown> {
 }
 
 describe('limits can be lowered and raised, by flag and by config', () => {
-  const withDir = async (fn: (dir: TempDir) => Promise<void>): Promise<void> => {
-    const dir = await makeTempDir('accord-limits-');
-    try {
-      await dir.write(GOOD_FILE, goodViolating);
-      await fn(dir);
-    } finally {
-      await dir.cleanup();
-    }
-  };
-
   it('--max-file-bytes lowers the size limit; the library takes the same as limits.maxFileBytes', () =>
     withDir(async (dir) => {
       await dir.write('small.json', `${JSON.stringify(manifest({ name: 'small' }), null, 2)}\n`);
@@ -120,19 +151,34 @@ describe('limits can be lowered and raised, by flag and by config', () => {
       expectFailClosed((await runLibrary(dir.dir, ['small.json', GOOD_FILE], { limits: { maxFileBytes: 100 } })).report, expected, null);
     }));
 
-  it('--max-depth, --max-aliases and --max-line-bytes lower their limits', () =>
+  it('--max-depth, --max-aliases, --max-line-bytes and --max-yaml-nodes lower their limits', () =>
     withDir(async (dir) => {
-      // good.yaml nests 3 levels (spec.capacity.gpus), so it passes a limit of 4.
+      // good.yaml nests 3 levels (spec.capacity.gpus) in 13 lines, so it passes these limits.
       await dir.write('nested.yaml', 'a: {b: {c: {d: {e: 1}}}}\n');
       await dir.write('aliases.yaml', 'x: &x 1\ny: [*x, *x, *x]\n');
       await dir.write('lines.jsonl', `${JSON.stringify(manifest({ name: 'line-one' }))}\n`);
-      const run = runCli(['.', '--format', 'json', '--max-depth', '4', '--max-aliases', '2', '--max-line-bytes', '50'], { cwd: dir.dir });
+      await dir.write('crowded.yaml', `a: [${'1,'.repeat(30)}1]\n`);
+      const run = runCli(['.', '--format', 'json', '--max-depth', '4', '--max-aliases', '2', '--max-line-bytes', '50', '--max-yaml-nodes', '20'], { cwd: dir.dir });
       expectCleanExit(run, 2);
       expectFailClosed(cliReport(run), [
         { file: 'nested.yaml', code: 'TOO_DEEP', line: 1, words: [/deeper than 4 levels/] },
         { file: 'aliases.yaml', code: 'TOO_MANY_ALIASES', line: 1, column: 1, words: [/maxAliases 2/] },
         { file: 'lines.jsonl', code: 'LINE_TOO_LONG', line: 1, column: 1, words: [/limit of 50 bytes/] },
+        { file: 'crowded.yaml', code: 'TOO_MANY_NODES', line: 1, column: 4 + 2 * 20 + 2, words: [/more than 20 YAML lines/] },
       ]);
+    }));
+
+  it('config "limits" raises maxYamlNodes: a YAML file refused by default is read', () =>
+    withDir(async (dir) => {
+      const text = `${goodViolating.replace('name: good-violator', 'name: crowded')}  region: [${'0,'.repeat(defaultLimits.maxYamlNodes)}0]\n`;
+      await dir.write('crowded.yaml', text);
+      const refused = runCli(['crowded.yaml', '--format', 'json'], { cwd: dir.dir });
+      expectCleanExit(refused, 2);
+      expectFailClosed(cliReport(refused), [{ file: 'crowded.yaml', code: 'TOO_MANY_NODES', line: 14, words: [/maxYamlNodes/] }], null);
+      await dir.write('accord.config.json', JSON.stringify({ limits: { maxYamlNodes: 2 * defaultLimits.maxYamlNodes } }));
+      const read = runCli(['crowded.yaml', '--format', 'json'], { cwd: dir.dir });
+      expectCleanExit(read, 2);
+      expectFailClosed(cliReport(read), [{ file: 'crowded.yaml', code: 'SCHEMA_ERROR', path: 'spec.region', words: [/must be string/] }], null);
     }));
 
   it('config "limits" raises the size limit: a 12 MiB file refused by default is read', () =>
