@@ -39,9 +39,10 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   const searched = (real: string): boolean => walkedDirs.some((dir) => isInside(real, dir));
   // A regular file's real path is its folder's real path plus its name: one realpath per folder, not per file.
   const realDirs = new Map<string, string>();
-  const add = (absolute: string, isLink = false): void => {
+  const add = (absolute: string, isLink = false, knownReal?: string): void => {
     let real: string;
-    if (isLink) real = realPathOf(absolute);
+    if (knownReal !== undefined) real = knownReal;
+    else if (isLink) real = realPathOf(absolute);
     else {
       const dir = path.dirname(absolute);
       let realDir = realDirs.get(dir);
@@ -72,7 +73,8 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       if (entry.dirent.isSymbolicLink()) {
         count += followLink(absolute);
       } else if (entry.dirent.isFile() && fileKind(entry.path)) {
-        add(absolute);
+        // Below a walked folder nothing is a link (links are followed separately), so its real path is known.
+        add(absolute, false, `${real}${path.sep}${entry.path}`);
         count++;
       } else if (entry.dirent.isDirectory() && !canList(absolute)) {
         problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: 'permission denied: accord cannot list this folder' });

@@ -24,18 +24,17 @@ export async function loadTextFile(path: string, file: string, kind: Exclude<Fil
       if (stats.size > limits.maxFileBytes) {
         return fail('FILE_TOO_LARGE', `file is ${stats.size} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
       }
-      bytes = readUpTo(fd, stats.size + 1);
+      bytes = readUpTo(fd, stats.size);
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     return fail('READ_ERROR', describeFsError(error));
   }
-  if (bytes.length > limits.maxFileBytes) return fail('FILE_TOO_LARGE', `file grew over the limit of ${limits.maxFileBytes} bytes while being read`);
   return parseText(bytes, file, kind, limits);
 }
 
-/** Reads the size fstat gave plus a byte, to notice a file that grew since. */
+/** Reads the size fstat gave (as readFileSync does): one read for a small file. */
 function readUpTo(fd: number, limit: number): Uint8Array {
   const buffer = Buffer.allocUnsafe(limit);
   let length = 0;
