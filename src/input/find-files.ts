@@ -91,7 +91,15 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       problems.push({ file: displayPath(cwd, link), code: 'READ_ERROR', message: `symbolic link cannot be followed: ${describeFsError(error)}` });
       return 0;
     }
-    if (target.isDirectory()) return walkDir(link);
+    if (target.isDirectory()) {
+      const targetReal = realPathOf(link);
+      if (isInside(realPathOf(path.dirname(link)), targetReal)) {
+        // Everything below it is searched already, but a loop in a deployment tree is a mistake worth failing on.
+        problems.push({ file: displayPath(cwd, link), code: 'READ_ERROR', message: `symbolic link loop: it points back to ${displayPath(cwd, targetReal)}, a folder that contains it (not followed)` });
+        return 0;
+      }
+      return walkDir(link);
+    }
     if (target.isFile() && fileKind(link)) {
       add(link, true);
       return 1;

@@ -100,12 +100,24 @@ describe('findFiles', () => {
     expect((await find('links/dangling.yaml')).problems).toEqual([expect.objectContaining({ code: 'READ_ERROR', file: 'links/dangling.yaml' })]);
   });
 
-  it('finishes on a directory symlink loop, listing each file once', async () => {
+  it('finishes on a directory symlink loop, listing each file once and reporting each looping link', async () => {
     await tmp.write('loop/a.yaml', 'a: 1\n');
     await symlink(tmp.path('loop'), tmp.path('loop', 'again'));
     await symlink(tmp.path('loop'), tmp.path('loop', 'more'));
     const result = await find('loop');
     expect(names(result)).toEqual(['loop/a.yaml']);
+    expect(result.problems.map((p) => [p.file, p.code])).toEqual([
+      ['loop/again', 'READ_ERROR'],
+      ['loop/more', 'READ_ERROR'],
+    ]);
+    expect(result.problems[0]?.message).toMatch(/symbolic link loop/);
+  });
+
+  it('a second link to a folder that is not its ancestor is no loop: the folder is walked once, no problem', async () => {
+    await tmp.write('real/a.yaml', 'a: 1\n');
+    await symlink(tmp.path('real'), tmp.path('alias'));
+    const result = await find('.');
+    expect(result.files).toHaveLength(1);
     expect(result.problems).toEqual([]);
   });
 
