@@ -1,3 +1,5 @@
+import { AccordError } from '../errors.js';
+
 /** Resource limits on untrusted input; each answers a threat listed in the README's Security section. */
 export interface Limits {
   /** Largest JSON or YAML file read (JSONL is streamed and bounded per line instead). */
@@ -20,6 +22,14 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxYamlNodes: 250_000,
 });
 
+/** Nesting is walked recursively after parsing; past this, raising the limit would trade a problem for a stack overflow. */
+export const maxDepthCeiling = 1000;
+
 export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
-  return { ...defaultLimits, ...(overrides ?? {}) };
+  const limits = { ...defaultLimits, ...(overrides ?? {}) };
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < (key === 'maxAliases' ? 0 : 1)) throw new AccordError('INVALID_OPTION', `limits.${key} must be a positive whole number, got ${String(value)}`);
+  }
+  if (limits.maxDepth > maxDepthCeiling) throw new AccordError('INVALID_OPTION', `limits.maxDepth can be at most ${maxDepthCeiling}, got ${limits.maxDepth}`);
+  return limits;
 }

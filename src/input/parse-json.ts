@@ -56,6 +56,8 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
         duplicate.second,
       );
     }
+    // The counts only differ when a key repeats: never let a duplicate through because it could not be pinned down.
+    return problem('DUPLICATE_KEY', 'a key appears twice in one object (JSON.parse would silently keep the last one)', 0);
   }
   return { value, problems: [], locate };
 }

@@ -79,3 +79,4 @@ describe('parseJson rejections', () => {
     expect(parsed.problems).toEqual([]);
   });
 });
+
