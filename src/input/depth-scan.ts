@@ -1,10 +1,10 @@
 /**
- * Finds where nesting first goes deeper than `max`, before any recursive parser sees the text:
- * deeply nested input overflows the stack of every JSON/YAML parser we could use, and one of
- * them (yaml) even exhausts memory on `- - - …`. Exact for JSON; for YAML an estimate from the
- * indentation stack, compact `- `/`? ` entries and flow brackets, which only errs high on absurd documents.
+ * Finds where YAML nesting first goes deeper than `max`, before the parser sees the text: deep
+ * nesting overflows its stack, and `- - - …` even exhausts its memory. An estimate from the
+ * indentation stack, compact `- `/`? ` entries and flow brackets, which only errs high on absurd
+ * documents. (JSON needs none: V8's JSON.parse is not recursive, and the guard walk measures it.)
  */
-export function findExcessiveDepth(text: string, max: number, yaml: boolean): number | undefined {
+export function findExcessiveDepth(text: string, max: number): number | undefined {
   let flow = 0;
   let lineStart = true;
   let indent = 0;
@@ -13,12 +13,12 @@ export function findExcessiveDepth(text: string, max: number, yaml: boolean): nu
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c === 0x22 /* " */ && (!yaml || quoteStartsScalar(text, i))) || (yaml && c === 0x27 /* ' */ && quoteStartsScalar(text, i))) {
+    if ((c === 0x22 || c === 0x27) && quoteStartsScalar(text, i)) {
       i = skipQuoted(text, i, c);
       lineStart = false;
       continue;
     }
-    if (yaml && c === 0x23 /* # */ && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+    if (c === 0x23 /* # */ && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
       while (i < n && text.charCodeAt(i) !== 0x0a) i++;
       i--;
       continue;
@@ -35,18 +35,18 @@ export function findExcessiveDepth(text: string, max: number, yaml: boolean): nu
         continue;
       }
       lineStart = false;
-      if (yaml && flow === 0) {
+      if (flow === 0) {
         while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
         indents.push(indent);
       }
     }
-    if (yaml && flow === 0 && (c === 0x2d || c === 0x3f) && isSpace(text.charCodeAt(i + 1))) compact++;
+    if (flow === 0 && (c === 0x2d || c === 0x3f) && isSpace(text.charCodeAt(i + 1))) compact++;
     if (c === 0x5b || c === 0x7b) {
       flow++;
       if (flow + indents.length + compact > max) return i;
     } else if (c === 0x5d || c === 0x7d) {
       if (flow > 0) flow--;
-    } else if (yaml && indents.length + compact > max) {
+    } else if (indents.length + compact > max) {
       return i;
     }
   }

@@ -19,7 +19,7 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
     problem: { file, ...pos, code, message, ...(path ? { path } : {}) },
   });
 
-  const deep = findExcessiveDepth(text, limits.maxDepth, true);
+  const deep = findExcessiveDepth(text, limits.maxDepth);
   if (deep !== undefined) {
     return [problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, new LineIndex(text).position(deep))];
   }
