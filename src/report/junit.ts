@@ -1,7 +1,7 @@
-import type { FailOn, Finding, Problem, Report, Severity } from '../types.js';
+import type { FailOn, Finding, Problem, Report } from '../types.js';
 import { isFailing } from './exit-code.js';
 import type { Formatter } from './format-types.js';
-import { attr, element, text } from './xml.js';
+import { attr, element } from './xml.js';
 
 
 interface Case {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding, Notice, Problem, Report, RuleInfo, Severity } from '../types.js';
+import type { Finding, Notice, Problem, RuleInfo, Severity } from '../types.js';
 import type { Formatter } from './format-types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

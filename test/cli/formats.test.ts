@@ -3,7 +3,7 @@
 // accord.config.json, stdin, the folders never searched, and a stderr that holds nothing but what
 // is asked for (no progress when stderr is not a terminal). Formatter goldens are in test/report.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
