@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { PathSegment } from '../path.js';
 import type { CompiledValidator } from '../schema/validator-type.js';
 import { validate } from '../schema/validate.js';
@@ -6,6 +5,7 @@ import type { Position, Problem, ProblemCode } from '../types.js';
 import { decode } from './decode.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
+import { readBounded, type BoundedRead } from './read-bounded.js';
 import { describeFsError } from './read-errors.js';
 import { loadYamlParser } from './yaml-loader.js';
 
@@ -30,15 +30,15 @@ export async function loadDataFile<T>(
     problems: [{ file, ...at, code: options.code, message }],
     locate: () => origin,
   });
-  let bytes: Uint8Array;
+  let read: BoundedRead;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return fail('not a regular file');
-    if (info.size > options.limits.maxFileBytes) return fail(`file is ${info.size} bytes, over the limit of ${options.limits.maxFileBytes}`);
-    bytes = await readFile(path);
+    read = readBounded(path, options.limits.maxFileBytes);
   } catch (error) {
     return fail(describeFsError(error));
   }
+  if ('notAFile' in read) return fail('not a regular file');
+  if ('tooLarge' in read) return fail(`file is ${read.tooLarge} bytes, over the limit of ${options.limits.maxFileBytes}`);
+  const bytes = read.bytes;
   const decoded = decode(bytes);
   if (!decoded.ok) return fail(decoded.message);
   let value: unknown;

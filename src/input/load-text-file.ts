@@ -1,49 +1,27 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../types.js';
 import { decode } from './decode.js';
 import type { LoadEvent } from './document.js';
 import type { FileKind } from './file-kind.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
+import { readBounded, type BoundedRead } from './read-bounded.js';
 import { describeFsError } from './read-errors.js';
 import { loadYamlParser } from './yaml-loader.js';
 
-/**
- * Reads a whole JSON or YAML file (bounded by maxFileBytes) and parses its deployments. The read is
- * synchronous, as ESLint's are: for the small files of a deployment tree, four blocking syscalls
- * cost a fraction of a round trip through libuv's thread pool.
- */
+/** Reads a whole JSON or YAML file (bounded by maxFileBytes) and parses its deployments. */
 export async function loadTextFile(path: string, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): Promise<LoadEvent[]> {
   const fail = (code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
-  let bytes: Uint8Array;
+  let read: BoundedRead;
   try {
-    const fd = openSync(path, 'r');
-    try {
-      const stats = fstatSync(fd);
-      if (!stats.isFile()) return fail('READ_ERROR', 'not a regular file');
-      if (stats.size > limits.maxFileBytes) {
-        return fail('FILE_TOO_LARGE', `file is ${stats.size} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
-      }
-      bytes = readUpTo(fd, stats.size);
-    } finally {
-      closeSync(fd);
-    }
+    read = readBounded(path, limits.maxFileBytes);
   } catch (error) {
     return fail('READ_ERROR', describeFsError(error));
   }
-  return parseText(bytes, file, kind, limits);
-}
-
-/** Reads the size fstat gave (as readFileSync does): one read for a small file. */
-function readUpTo(fd: number, limit: number): Uint8Array {
-  const buffer = Buffer.allocUnsafe(limit);
-  let length = 0;
-  while (length < limit) {
-    const bytesRead = readSync(fd, buffer, length, limit - length, length);
-    if (bytesRead === 0) break;
-    length += bytesRead;
+  if ('notAFile' in read) return fail('READ_ERROR', 'not a regular file');
+  if ('tooLarge' in read) {
+    return fail('FILE_TOO_LARGE', `file is ${read.tooLarge} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
   }
-  return buffer.subarray(0, length);
+  return parseText(read.bytes, file, kind, limits);
 }
 
 /** Decodes and parses a whole JSON or YAML text. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatPath } from '../path.js';
 import { displayPath } from '../input/find-files.js';
@@ -44,7 +44,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
     const absoluteDir = path.resolve(cwd, dir);
     let names: string[];
     try {
-      names = (await readdir(absoluteDir)).filter((n) => n.endsWith('.json')).sort();
+      names = readdirSync(absoluteDir).filter((n) => n.endsWith('.json')).sort();
     } catch (error) {
       problems.push({ file: displayPath(cwd, absoluteDir), code: 'RULE_ERROR', message: `cannot read the rules folder: ${describeFsError(error)}` });
       continue;
