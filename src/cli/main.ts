@@ -3,8 +3,6 @@ import { isAccordError, version } from '../index.js';
 import { runCheckCommand, type CheckFlags } from './check-command.js';
 import { commandHelp, commands, programHelp } from './commands.js';
 import { processIo, write, type CliIo } from './io.js';
-import { runRulesCommand } from './rules-command.js';
-import { runTestCommand } from './test-command.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -41,11 +39,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'check') return runCheckCommand(positionals, checkFlags(values), io);
   const format = values.format as never;
   const rules = values.rules as string[] | undefined;
+  // `test` and `rules` are loaded only when asked for: every hook run is a `check`.
   if (command === 'test') {
     if (positionals.length > 0) throw new UsageError(`accord test takes no paths (got "${positionals[0]}"); use --fixtures DIR`);
+    const { runTestCommand } = await import('./test-command.js');
     return runTestCommand({ rules, fixtures: values.fixtures as string | undefined, format: format ?? 'text' }, io);
   }
   if (positionals.length > 1) throw new UsageError('accord rules takes at most one rule id');
+  const { runRulesCommand } = await import('./rules-command.js');
   return runRulesCommand(positionals[0], { rules, format: format ?? 'text' }, io);
 }
 
