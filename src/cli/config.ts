@@ -4,7 +4,7 @@ import { AccordError } from '../errors.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import { defaultLimits, type Limits } from '../input/limits.js';
 import { displayPath } from '../input/find-files.js';
-import { validators } from '../schema/validators.js';
+import { dataValidators } from '../schema/validators.js';
 import type { FailOn } from '../types.js';
 import type { FormatName } from '../report/format-types.js';
 
@@ -31,7 +31,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   if (explicit === undefined && !existsSync(absolute)) return undefined;
   const loaded = await loadDataFile<ConfigFile>(absolute, displayPath(cwd, absolute), {
     code: 'CONFIG_ERROR',
-    validator: validators.config,
+    validator: (await dataValidators()).config,
     limits: defaultLimits,
     yaml: false,
   });

@@ -1,7 +1,7 @@
 import { displayPath } from '../input/find-files.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
-import { validators } from '../schema/validators.js';
+import { dataValidators } from '../schema/validators.js';
 import type { Problem } from '../types.js';
 import path from 'node:path';
 
@@ -30,7 +30,7 @@ export async function loadApprovals(file: string, cwd: string, limits: Limits): 
   const shown = displayPath(cwd, absolute);
   const loaded = await loadDataFile<{ approvals: Approval[] }>(absolute, shown, {
     code: 'APPROVALS_ERROR',
-    validator: validators.approvals,
+    validator: (await dataValidators()).approvals,
     limits,
     yaml: !absolute.endsWith('.json'),
   });

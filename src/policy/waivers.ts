@@ -2,7 +2,7 @@ import path from 'node:path';
 import { displayPath } from '../input/find-files.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
-import { validators } from '../schema/validators.js';
+import { dataValidators } from '../schema/validators.js';
 import type { Notice, Problem, WaiverRef } from '../types.js';
 import { addDays } from './dates.js';
 
@@ -15,7 +15,7 @@ export async function loadWaivers(file: string, cwd: string, limits: Limits, asO
   const absolute = path.resolve(cwd, file);
   const loaded = await loadDataFile<{ waivers: WaiverRef[] }>(absolute, displayPath(cwd, absolute), {
     code: 'WAIVERS_ERROR',
-    validator: validators.waivers,
+    validator: (await dataValidators()).waivers,
     limits,
     yaml: !absolute.endsWith('.json'),
   });
