@@ -19,6 +19,8 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   mainFields: ['module', 'main'],
+  // yaml's ESM build (the same parser, published for bundlers) lets esbuild drop what accord never calls.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   target: 'node20',
   minifySyntax: true,
   minifyWhitespace: true,

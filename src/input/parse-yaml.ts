@@ -29,7 +29,7 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
     return [problem('TOO_MANY_NODES', message, new LineIndex(text).position(crowded))];
   }
 
-  const docs = parseAllDocuments(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false, logLevel: 'silent' });
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const events: LoadEvent[] = [];
   for (const doc of list) {
