@@ -19,6 +19,7 @@ import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from '../scripts/bundle-options.mjs';
 import { createCorpusDir, DEFAULT_SEED, generate, removeCorpusDir, writeApprovals, writeFiles, writeJsonl, writeOneViolating } from './corpus.mjs';
 import { printSummary, summarise } from './cpuprofile-summary.mjs';
 
@@ -94,24 +95,13 @@ try {
 async function buildWithSourceMaps(target) {
   rmSync(target, { recursive: true, force: true });
   const result = await esbuild.build({
+    ...bundleOptions,
     absWorkingDir: repo,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
     outdir: path.join(target, 'dist'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    target: 'node20',
-    minifySyntax: true,
-    minifyWhitespace: true,
-    legalComments: 'linked',
-    chunkNames: '[name]-[hash]',
-    banner: { js: "import { createRequire as __accordCreateRequire } from 'node:module'; const require = __accordCreateRequire(import.meta.url);" },
     sourcemap: true,
     metafile: true,
-    logLevel: 'warning',
   });
+
   for (const dir of ['bin', 'rules']) cpSync(path.join(repo, dir), path.join(target, dir), { recursive: true });
   copyFileSync(path.join(repo, 'package.json'), path.join(target, 'package.json'));
   // node_modules (a few ajv runtime helpers are required at run time) resolves up the tree: /work/…/node_modules.

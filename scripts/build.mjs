@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = new URL('../', import.meta.url);
 execFileSync(process.execPath, [new URL('build-validators.mjs', import.meta.url).pathname], { stdio: 'inherit' });
@@ -10,26 +11,7 @@ execFileSync(process.execPath, [new URL('build-validators.mjs', import.meta.url)
 const staging = `dist.tmp-${process.pid}`;
 rmSync(new URL(`${staging}/`, root), { recursive: true, force: true });
 
-await esbuild.build({
-  absWorkingDir: root.pathname,
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  outdir: staging,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  // yaml's ESM build (the same parser, published for bundlers) lets esbuild drop what accord never calls.
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'linked',
-  chunkNames: '[name]-[hash]',
-  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __accordCreateRequire } from 'node:module'; const require = __accordCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await esbuild.build({ ...bundleOptions, absWorkingDir: root.pathname, outdir: staging });
 
 execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], {
   cwd: root.pathname,
