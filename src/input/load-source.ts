@@ -45,20 +45,20 @@ export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, l
   yield* await parseText(bytes, file, chosen, limits);
 }
 
-/** JSON when it parses as one JSON value, JSONL when it is several one-line objects, otherwise YAML. */
+/**
+ * JSONL when the first line is a whole JSON value and more follows it; JSON when the text starts
+ * like JSON otherwise; YAML for the rest. Only the first line is parsed here, never the whole input.
+ */
 function detectKind(bytes: Buffer): FileKind {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
-  if (!text.startsWith('{') && !text.startsWith('[')) return 'yaml';
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const newline = bytes.indexOf(0x0a, start);
+  const firstLine = bytes.toString('utf8', start, newline === -1 ? bytes.length : newline).trim();
+  if (!firstLine.startsWith('{') && !firstLine.startsWith('[')) return /^\s*$/.test(firstLine) && newline !== -1 ? detectKind(bytes.subarray(newline + 1)) : 'yaml';
+  if (newline === -1 || !/\S/.test(bytes.toString('utf8', newline + 1))) return 'json';
   try {
-    JSON.parse(text);
-    return 'json';
+    JSON.parse(firstLine);
+    return 'jsonl';
   } catch {
-    const firstLine = text.split('\n', 1)[0] ?? '';
-    try {
-      JSON.parse(firstLine);
-      return 'jsonl';
-    } catch {
-      return 'json';
-    }
+    return 'json';
   }
 }
