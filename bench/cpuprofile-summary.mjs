@@ -7,10 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const maps = new Map();
 function sourceMapFor(url) {
+  // vm.Script (bin/code-cache.cjs) names the CLI bundle by its path, not a file:// URL.
+  if (url.startsWith('/')) url = pathToFileURL(url).href;
   if (!url.startsWith('file://')) return undefined;
   if (maps.has(url)) return maps.get(url);
   let map;

@@ -2,8 +2,8 @@
 //
 //   node bench/profile.mjs cold|json|yaml|jsonl|inproc [--count N] [--interval MICROSECONDS]
 //
-// Builds a copy of the bundle WITH source maps into a temporary folder (same esbuild options as
-// scripts/build.mjs, plus sourcemap and metafile; src/schema/generated must exist, i.e. run
+// Builds a copy of the bundles WITH source maps into bench/profiles/app (same esbuild options as
+// scripts/build.mjs, plus sourcemap and metafile, and the CLI's code cache; src/schema/generated must exist, i.e. run
 // `npm run build` once first), generates the scenario's corpus with bench/corpus.mjs, runs the CLI
 // (or policy.check for `inproc`) under `node --cpu-prof`, and prints self time by function and by
 // package/source file, mapped back through the source maps. The source-mapped build is kept in
@@ -11,15 +11,15 @@
 // `node bench/cpuprofile-summary.mjs bench/profiles/SCENARIO.cpuprofile` maps them again later, and
 // Chrome DevTools / speedscope can open them.
 //
-// `cold` also prints which packages the start-up path loads (from the esbuild metafile: chunks
-// reachable by static imports from dist/cli.js) and a start-up timeline (node bootstrap, import of
-// dist/cli.js, main()) as a median of 15 runs without the profiler.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `cold` also prints what dist/cli.cjs holds by package (from the esbuild metafile) with the size of
+// its code cache, and a start-up timeline (node bootstrap, compiling dist/cli.cjs with its cache, its
+// top level, main()) as a median of 15 runs without the profiler.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { bundleOptions } from '../scripts/bundle-options.mjs';
+import { cliBundle, libraryBundle } from '../scripts/bundle-options.mjs';
 import { createCorpusDir, DEFAULT_SEED, generate, removeCorpusDir, writeApprovals, writeFiles, writeJsonl, writeOneViolating } from './corpus.mjs';
 import { printSummary, summarise } from './cpuprofile-summary.mjs';
 
@@ -49,7 +49,7 @@ process.on('SIGINT', () => {
 try {
   const app = path.join(benchDir, 'profiles', 'app');
   const meta = await buildWithSourceMaps(app);
-  const bin = path.join(app, 'bin', 'accord.js');
+  const bin = path.join(app, 'bin', 'accord.cjs');
   const approvals = writeApprovals(tmp);
   const profDir = path.join(tmp, 'prof');
   mkdirSync(profDir);
@@ -72,7 +72,7 @@ try {
   }
 
   if (scenario === 'cold') {
-    startupComposition(meta);
+    startupComposition(meta, app);
     timeline(app, cwd);
   }
 
@@ -91,21 +91,18 @@ try {
   removeCorpusDir(tmp);
 }
 
-/** The bundle as scripts/build.mjs makes it, plus source maps and a metafile; bin/, rules/ copied. */
+/** The bundles as scripts/build.mjs makes them (with the CLI's code cache), plus source maps and a metafile; bin/, rules/ copied. */
 async function buildWithSourceMaps(target) {
   rmSync(target, { recursive: true, force: true });
-  const result = await esbuild.build({
-    ...bundleOptions,
-    absWorkingDir: repo,
-    outdir: path.join(target, 'dist'),
-    sourcemap: true,
-    metafile: true,
-  });
-
-  for (const dir of ['bin', 'rules']) cpSync(path.join(repo, dir), path.join(target, dir), { recursive: true });
+  const outdir = path.join(target, 'dist');
+  const extra = { absWorkingDir: repo, outdir, sourcemap: true, metafile: true };
+  await esbuild.build({ ...libraryBundle, ...extra });
+  const cli = await esbuild.build({ ...cliBundle, ...extra });
+  for (const dir of ['bin', 'rules', 'fixtures']) cpSync(path.join(repo, dir), path.join(target, dir), { recursive: true });
   copyFileSync(path.join(repo, 'package.json'), path.join(target, 'package.json'));
-  // node_modules (a few ajv runtime helpers are required at run time) resolves up the tree: /work/…/node_modules.
-  return result.metafile;
+  execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-code-cache.cjs'), outdir], { cwd: target, stdio: 'inherit' });
+  // node_modules (the packages the CLI requires lazily, ajv's runtime helpers) resolves up the tree: /work/…/node_modules.
+  return cli.metafile;
 }
 
 function packageOf(input) {
@@ -115,71 +112,59 @@ function packageOf(input) {
   return input;
 }
 
-/** Which packages the CLI's start-up path loads: outputs reachable from cli.js by static imports. */
-function startupComposition(meta) {
-  const outputs = meta.outputs;
-  const key = Object.keys(outputs).find((k) => k.endsWith('/dist/cli.js') || k === 'dist/cli.js');
-  const reach = new Set();
-  const lazy = new Set();
-  const visit = (k) => {
-    if (reach.has(k) || !outputs[k]) return;
-    reach.add(k);
-    for (const imp of outputs[k].imports) {
-      if (imp.external) continue;
-      if (imp.kind === 'import-statement') visit(imp.path);
-      else if (imp.kind === 'dynamic-import') lazy.add(imp.path);
-    }
-  };
-  visit(key);
-  const sum = (set) => {
-    const by = new Map();
-    for (const k of set) for (const [input, v] of Object.entries(outputs[k].inputs)) by.set(packageOf(input), (by.get(packageOf(input)) ?? 0) + v.bytesInOutput);
-    return [...by].sort((a, b) => b[1] - a[1]);
-  };
+/** What dist/cli.cjs holds, by package, and the size of its code cache. */
+function startupComposition(meta, app) {
+  const [key, output] = Object.entries(meta.outputs).find(([k]) => k.endsWith('cli.cjs'));
+  const by = new Map();
+  for (const [input, v] of Object.entries(output.inputs)) by.set(packageOf(input), (by.get(packageOf(input)) ?? 0) + v.bytesInOutput);
   const kb = (n) => `${(n / 1e3).toFixed(1).padStart(7)} kB`;
-  const total = [...reach].reduce((s, k) => s + outputs[k].bytes, 0);
-  console.log(`\n=== start-up path: ${reach.size} files, ${kb(total).trim()} of JavaScript loaded by \`accord check\` before main() runs`);
-  for (const k of reach) console.log(`  ${path.basename(k).padEnd(36)} ${kb(outputs[k].bytes)}`);
-  console.log('-- by package/source folder (bytes in the bundle):');
-  for (const [name, bytes] of sum(reach)) if (bytes > 500) console.log(`  ${kb(bytes)}  ${name}`);
-  const lazyOnly = [...lazy].filter((k) => !reach.has(k));
-  if (lazyOnly.length > 0) {
-    console.log(`-- loaded on demand (dynamic import), not at start-up: ${lazyOnly.map((k) => path.basename(k)).join(', ')}`);
-    for (const [name, bytes] of sum(new Set(lazyOnly))) if (bytes > 500) console.log(`  ${kb(bytes)}  ${name}`);
-  }
+  const cache = statSync(path.join(app, 'dist', 'cli.cjs.cache')).size - output.bytes - 4;
+  console.log(`\n=== start-up: ${path.basename(key)} ${kb(output.bytes).trim()}, V8 code cache ${kb(cache).trim()} (read, checked and deserialised by every run)`);
+  for (const [name, bytes] of [...by].sort((a, b) => b[1] - a[1])) if (bytes > 500) console.log(`  ${kb(bytes)}  ${name}`);
+  console.log('-- left in node_modules, required on first use: fast-glob (glob patterns), picomatch (waiver patterns, excludes), json-rules-engine (--evaluator json-rules-engine)');
 }
 
-/** Median start-up timeline over 15 runs: bootstrap, import of dist/cli.js, main(), and node -e ''. */
+/** Median start-up timeline over 15 runs: bootstrap, compiling dist/cli.cjs with its cache, its top level, main(), and node -e ''. */
 function timeline(app, cwd) {
-  const probe = path.join(tmp, 'timeline.mjs');
+  const probe = path.join(tmp, 'timeline.cjs');
   writeFileSync(probe, `
-import { performance } from 'node:perf_hooks';
-import { writeFileSync } from 'node:fs';
+const { performance } = require('node:perf_hooks');
+const { writeFileSync } = require('node:fs');
 const t0 = performance.now();
-const { main } = await import(${JSON.stringify(`file://${path.join(app, 'dist', 'cli.js')}`)});
+const { compile, run } = require(${JSON.stringify(path.join(app, 'bin', 'code-cache.cjs'))});
+const file = ${JSON.stringify(path.join(app, 'dist', 'cli.cjs'))};
+const compiled = compile(file);
 const t1 = performance.now();
-process.exitCode = await main(['check', 'one.yaml']);
+const { main } = run(compiled.script, file);
 const t2 = performance.now();
-process.on('exit', () => writeFileSync(process.env.OUT, JSON.stringify({ bootstrap: performance.nodeTiming.bootstrapComplete, beforeImport: t0, import: t1 - t0, main: t2 - t1, exit: performance.now() })));
+main(['check', 'one.yaml']).then((code) => {
+  process.exitCode = code;
+  const t3 = performance.now();
+  if (!compiled.usedCache || compiled.script.cachedDataRejected) throw new Error('the code cache was not used');
+  process.on('exit', () => writeFileSync(process.env.OUT, JSON.stringify({ bootstrap: performance.nodeTiming.bootstrapComplete, beforeLoad: t0, compile: t1 - t0, top: t2 - t1, main: t3 - t2, exit: performance.now() })));
+});
 `);
-  const runs = { bootstrap: [], beforeImport: [], import: [], main: [], exit: [], wall: [], bare: [] };
+  const keys = ['bootstrap', 'beforeLoad', 'compile', 'top', 'main', 'exit'];
+  const runs = Object.fromEntries([...keys, 'wall', 'bare'].map((k) => [k, []]));
   const out = path.join(tmp, 'timeline.json');
   for (let i = 0; i < 15; i++) {
     let s = process.hrtime.bigint();
-    spawnSync(process.execPath, [probe], { cwd, stdio: 'ignore', env: { ...process.env, OUT: out } });
+    const r = spawnSync(process.execPath, [probe], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, OUT: out } });
+    if (r.status !== 1) throw new Error(`timeline probe exited ${r.status}: ${r.stderr}`);
     runs.wall.push(Number(process.hrtime.bigint() - s) / 1e6);
     const t = JSON.parse(readFileSync(out, 'utf8'));
-    for (const k of ['bootstrap', 'beforeImport', 'import', 'main', 'exit']) runs[k].push(t[k]);
+    for (const k of keys) runs[k].push(t[k]);
     s = process.hrtime.bigint();
     spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
     runs.bare.push(Number(process.hrtime.bigint() - s) / 1e6);
   }
   const f = (k) => `${median(runs[k]).toFixed(1)} ms`;
   console.log('\n=== start-up timeline of `accord check one.yaml`, median of 15 (ms since process start, except durations)');
-  console.log(`  node bootstrap complete        ${f('bootstrap')}`);
-  console.log(`  probe starts importing cli.js  ${f('beforeImport')}`);
-  console.log(`  import dist/cli.js (load+eval) ${f('import')}   <- module load`);
-  console.log(`  main(): load policy, check, report ${f('main')}`);
-  console.log(`  exit event                     ${f('exit')}`);
-  console.log(`  wall time, spawn to exit       ${f('wall')}     (node -e '': ${f('bare')})`);
+  console.log(`  node bootstrap complete              ${f('bootstrap')}`);
+  console.log(`  probe starts loading the CLI         ${f('beforeLoad')}`);
+  console.log(`  read dist/cli.cjs + cache, compile   ${f('compile')}`);
+  console.log(`  run the bundle's top level           ${f('top')}`);
+  console.log(`  main(): load policy, check, report   ${f('main')}`);
+  console.log(`  exit event                           ${f('exit')}`);
+  console.log(`  wall time, spawn to exit             ${f('wall')}     (node -e '': ${f('bare')})`);
 }

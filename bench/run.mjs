@@ -189,7 +189,7 @@ try {
   corpusDir = createCorpusDir();
   progress(`corpus folder ${corpusDir} (seed ${config.seed})`);
   app = snapshotBuild(path.join(corpusDir, 'accord'));
-  bin = path.join(app, 'bin', 'accord.js');
+  bin = path.join(app, 'bin', 'accord.cjs');
   progress(`build under test: dist/ sha256 ${results.build.distSha256.slice(0, 16)} (${results.build.files} files, ${(results.build.bytes / 1e3).toFixed(0)} kB), copied to ${app}`);
   const approvals = writeApprovals(corpusDir);
   const one = writeOneViolating(corpusDir, config.seed);
@@ -206,7 +206,7 @@ try {
     run(baseline);
     const samples = interleave(config.coldRuns, candidate, baseline, (side, r) => side === 'candidate' && expectStatus('cold start', r, 1));
     record('cold', '1. cold start: check one.yaml vs node -e \'\'', samples, {
-      candidateCommand: 'node bin/accord.js check one.yaml   (exit 1 verified on every run)',
+      candidateCommand: 'node bin/accord.cjs check one.yaml   (exit 1 verified on every run)',
       baselineCommand: "node -e ''",
       target: targets.cold,
     });
@@ -242,7 +242,7 @@ try {
     if (JSON.parse(floor.stdout).deployments !== c.deployments) throw new Error(`floor-${format}: ${floor.stdout}`);
     const samples = interleave(config.runs, candidate, baseline, (side, r) => expectStatus(`${format} files (${side})`, r, side === 'candidate' ? 1 : 0));
     record(format, `${id}. ${fmtCount(c.files)} ${format.toUpperCase()} files vs floor-${format}`, samples, {
-      candidateCommand: `node bin/accord.js check DIR --format json --approvals approvals.yaml > /dev/null   (exit 1 verified)`,
+      candidateCommand: `node bin/accord.cjs check DIR --format json --approvals approvals.yaml > /dev/null   (exit 1 verified)`,
       baselineCommand: `node bench/floor-${format}.mjs DIR`,
       target: targets[format],
       deployments: c.deployments,
@@ -279,7 +279,7 @@ try {
     const peak = Math.max(...samples.candidate.rssKiB);
     results.scenarios.jsonl = {
       name: `4. JSONL inventory, ${fmtCount(inv.lines)} lines, no violations`,
-      candidateCommand: 'node bin/accord.js check inv.jsonl --format json --approvals approvals.yaml   (exit 0, no findings verified)',
+      candidateCommand: 'node bin/accord.cjs check inv.jsonl --format json --approvals approvals.yaml   (exit 0, no findings verified)',
       baselineCommand: 'node bench/floor-jsonl.mjs inv.jsonl (stream, split lines, JSON.parse)',
       samples,
       medianMs: { candidate: medMs, baseline: median(samples.baseline.ms) },

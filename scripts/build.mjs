@@ -1,17 +1,20 @@
-// Build: standalone schema validators, then one ESM bundle for the library and the CLI
-// (shared chunks), so a cold start reads a few files instead of hundreds of modules.
+// Build: standalone schema validators, an ESM bundle for the library (lazily loaded chunks), a
+// CommonJS bundle for the CLI with its V8 code cache, and the type declarations.
 import { execFileSync } from 'node:child_process';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { bundleOptions } from './bundle-options.mjs';
+import { cliBundle, libraryBundle } from './bundle-options.mjs';
 
 const root = new URL('../', import.meta.url);
 execFileSync(process.execPath, [new URL('build-validators.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+execFileSync(process.execPath, [new URL('build-pack-digest.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 // Build beside dist/ and swap it in, so a concurrent `accord` run never sees a half-built dist/.
 const staging = `dist.tmp-${process.pid}`;
 rmSync(new URL(`${staging}/`, root), { recursive: true, force: true });
 
-await esbuild.build({ ...bundleOptions, absWorkingDir: root.pathname, outdir: staging });
+await esbuild.build({ ...libraryBundle, absWorkingDir: root.pathname, outdir: staging });
+await esbuild.build({ ...cliBundle, absWorkingDir: root.pathname, outdir: staging });
+execFileSync(process.execPath, [new URL('build-code-cache.cjs', import.meta.url).pathname, staging, 'dist'], { cwd: root.pathname, stdio: 'inherit' });
 
 execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], {
   cwd: root.pathname,

@@ -1,5 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exitCode, formatReport, formatNames, loadPolicy, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -83,7 +82,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const color = format === 'text' && !flags.output && useColor(io.stdout, io.env);
   const output = formatReport(report, format, { failOn, color });
   if (flags.output) {
-    await writeOutput(path.resolve(io.cwd, flags.output), output);
+    writeOutput(path.resolve(io.cwd, flags.output), output);
     await write(io.stderr, `${summaryLine(report)}\n`);
   } else {
     await write(io.stdout, output);
@@ -94,23 +93,23 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 }
 
 /** Creates the report's folder (CI jobs write to e.g. reports/accord.sarif); a failed write is the caller's to fix. */
-async function writeOutput(file: string, output: string): Promise<void> {
+function writeOutput(file: string, output: string): void {
   try {
-    await makeDirs(path.dirname(file));
-    await writeFile(file, output);
+    makeDirs(path.dirname(file));
+    writeFileSync(file, output);
   } catch (error) {
     throw new UsageError(`cannot write --output ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /** mkdir -p one level at a time: Node's recursive mkdir spins forever where mkdir answers ENOENT for a parent that exists (/proc). */
-async function makeDirs(dir: string): Promise<void> {
+function makeDirs(dir: string): void {
   const missing: string[] = [];
   for (let current = dir; !existsSync(current); current = path.dirname(current)) {
     if (path.dirname(current) === current) break;
     missing.unshift(current);
   }
-  for (const folder of missing) await mkdir(folder);
+  for (const folder of missing) mkdirSync(folder);
 }
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -6,7 +6,7 @@ import { processIo, write, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * Runs the CLI and resolves to the exit code; the caller (bin/accord.js) sets it. Nothing here
+ * Runs the CLI and resolves to the exit code; the caller (bin/accord.cjs) sets it. Nothing here
  * exits the process. Arguments are parsed by Node's own util.parseArgs: a hook pays no start-up
  * for a parser library.
  */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatPath } from '../path.js';
@@ -9,6 +8,7 @@ import { describeFsError } from '../input/read-errors.js';
 import { validators } from '../schema/validators.js';
 import type { Problem, RulePackInfo } from '../types.js';
 import { compileConditions, type CompiledConditions } from './compile.js';
+import { packDigest, type DigestInput } from './pack-digest.js';
 import type { RuleFile } from './rule-types.js';
 import { checkRule } from './static-check.js';
 
@@ -39,7 +39,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
   const problems: Problem[] = [];
   const rules = new Map<string, LoadedRule>();
   const packs: PackFile[] = [];
-  const hash = createHash('sha256');
+  const digested: DigestInput[] = [];
   for (const dir of dirs) {
     const absoluteDir = path.resolve(cwd, dir);
     let names: string[];
@@ -57,7 +57,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         problems.push(...pack.problems);
         if (pack.value && pack.bytes) {
           packs.push(pack.value);
-          hash.update(`pack.json\0`).update(pack.bytes).update('\0');
+          digested.push(['pack.json', pack.bytes]);
         }
         continue;
       }
@@ -83,7 +83,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         }
         continue;
       }
-      hash.update(`${name}\0`).update(loaded.bytes).update('\0');
+      digested.push([name, loaded.bytes]);
       rules.set(rule.id, { ...rule, file, absolutePath, compiled: compileConditions(rule), facts: factsOf(rule) });
     }
   }
@@ -96,7 +96,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
   const pack: RulePackInfo = {
     name: packs.length > 0 ? packs.map((p) => p.name).join('+') : 'custom',
     version: packs.length > 0 ? packs.map((p) => p.version).join('+') : '0.0.0',
-    sha256: hash.digest('hex'),
+    sha256: packDigest(digested),
     rules: sorted.length,
   };
   return { rules: sorted, pack, problems };

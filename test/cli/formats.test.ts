@@ -1,4 +1,4 @@
-// The built CLI (bin/accord.js, as CI and hooks run it) in its integrations: every output format
+// The built CLI (bin/accord.cjs, as CI and hooks run it) in its integrations: every output format
 // on real runs (SARIF and JUnit through the real validators), --output, exit codes under --fail-on,
 // accord.config.json, stdin, the folders never searched, and a stderr that holds nothing but what
 // is asked for (no progress when stderr is not a terminal). Formatter goldens are in test/report.
@@ -14,7 +14,7 @@ import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 import { validateJunit, xpath } from '../report/xmllint.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const bin = path.join(repo, 'bin/accord.js');
+const bin = path.join(repo, 'bin/accord.cjs');
 
 // The README demo: five error findings, one waived warning. A fixed date keeps the waiver active.
 const EXAMPLES = [
@@ -69,7 +69,7 @@ const VIOLATION = manifestYaml({ name: 'api-oracle', provider: 'oracle' });
 const BROKEN_JSON = '{"apiVersion": "accord/v1",\n';
 
 beforeAll(() => {
-  if (!existsSync(path.join(repo, 'dist/cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(path.join(repo, 'dist/cli.cjs'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 });
 
 let tmp: TempDir;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const accord = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/accord.js'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const accord = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/accord.cjs'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('accord rules', () => {
   it('lists the pack with id, severity, window and clause', () => {

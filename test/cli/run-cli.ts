@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const repo = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(repo, 'bin', 'accord.js');
+const bin = path.join(repo, 'bin', 'accord.cjs');
 
 export interface CliResult {
   status: number | null;
@@ -22,7 +22,7 @@ export function plainEnv(env: Record<string, string | undefined> = {}): NodeJS.P
   return merged;
 }
 
-/** Runs `node bin/accord.js …` (the built CLI: `npm test` builds dist/ first). */
+/** Runs `node bin/accord.cjs …` (the built CLI: `npm test` builds dist/ first). */
 export function runCli(args: readonly string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repo,

@@ -15,7 +15,7 @@ import { manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const cliPath = path.join(repoRoot, 'bin', 'accord.js');
+export const cliPath = path.join(repoRoot, 'bin', 'accord.cjs');
 export const bundledRulesDir = path.join(repoRoot, 'rules');
 
 /** Every case must finish well inside this; a hang is killed and fails the test. */

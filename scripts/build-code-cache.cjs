@@ -1,0 +1,40 @@
+'use strict';
+// Writes DIST/cli.cjs.cache: runs the CLI bundle once on the bundled examples (all three formats,
+// approvals, waivers, every output format), then saves V8's code cache, which then holds the
+// functions that run compiled. Run by scripts/build.mjs in a child process of its own, with the
+// same Node and V8 flags as `accord` itself.
+//   node scripts/build-code-cache.cjs DIST [FINAL_DIST]   (FINAL_DIST: where DIST will be moved to)
+const { mkdtempSync, rmSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Writable } = require('node:stream');
+const { compile, run, save } = require('../bin/code-cache.cjs');
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const repo = path.resolve(__dirname, '..');
+const examples = path.join(repo, 'fixtures', 'examples');
+const file = path.join(dist, 'cli.cjs');
+const finalFile = path.join(path.resolve(process.argv[3] ?? dist), 'cli.cjs');
+
+async function main() {
+  const { script, source } = compile(file, { fresh: true, filename: finalFile });
+  const cli = run(script, finalFile);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'accord-code-cache-'));
+  const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+  const io = { stdout: sink(), stderr: sink(), stdin: (async function* () {})(), env: { NO_COLOR: '1' }, cwd: repo };
+  try {
+    for (const format of ['text']) {
+      const args = ['check', path.join(examples, 'deployments'), '--approvals', path.join(examples, 'approvals.yaml'), '--waivers', path.join(examples, 'waivers.yaml'), '--format', format, '--fail-on', 'never', '--output', path.join(tmp, `out.${format}`)];
+      const code = await cli.main(args, io);
+      if (code !== 0) throw new Error(`accord ${args.join(' ')} exited ${code}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  save(file, script, source);
+}
+
+main().catch((error) => {
+  process.stderr.write(`build-code-cache: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
