@@ -82,7 +82,8 @@ export type NoticeCode =
   | 'WAIVER_EXPIRED'
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
-  | 'WAIVER_UNKNOWN_RULE';
+  | 'WAIVER_UNKNOWN_RULE'
+  | 'WORKER_FAILED';
 
 /** Information that does not change the exit code. */
 export interface Notice {

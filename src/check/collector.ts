@@ -1,9 +1,8 @@
-import type { Deployment } from '../deployment.js';
-import type { SourceDocument } from '../input/document.js';
-import type { DeploymentResult } from '../policy/evaluate.js';
-import { NameRegistry } from './name-registry.js';
+import type { LoadedRule } from '../policy/load-rules.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
-import type { CheckedDeployment, Finding, Notice, Problem, Summary } from '../types.js';
+import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } from '../types.js';
+import type { Assessment } from './assess.js';
+import { NameRegistry } from './name-registry.js';
 
 /** Accumulates one run's results in bounded memory: per-deployment state is only what the report needs. */
 export class Collector {
@@ -19,39 +18,57 @@ export class Collector {
   private readonly fileNames: string[] = [];
   private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; names: string[] }>();
 
-  constructor(private readonly waivers: readonly Waiver[], private readonly keepDeployments: boolean) {}
+  constructor(
+    private readonly waivers: readonly Waiver[],
+    private readonly keepDeployments: boolean,
+    private readonly rulesById: ReadonlyMap<string, LoadedRule>,
+  ) {}
 
-  /** Records the name; a second deployment with the same name is a problem (both are still checked). */
-  claimName(name: string, document: SourceDocument): void {
-    let fileId = this.fileIds.get(document.file);
-    if (fileId === undefined) {
-      fileId = this.fileNames.push(document.file) - 1;
-      this.fileIds.set(document.file, fileId);
+  /** Takes one assessment; assessments come in file order, so "first" and "second" mean what they say. */
+  record(assessment: Assessment): void {
+    if ('problem' in assessment) {
+      this.problems.push(assessment.problem);
+      return;
     }
-    const first = this.names.claim(name, fileId, document.start.line);
-    if (!first) return;
-    const where = `${this.fileNames[first.file]}:${first.line}`;
-    this.problems.push({ file: document.file, ...document.start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
+    this.deploymentCount++;
+    if ('invalid' in assessment) {
+      this.problems.push(...assessment.invalid);
+      return;
+    }
+    const { deployment, evaluation } = assessment;
+    this.claimName(deployment.name, deployment.file, deployment.start);
+    if (assessment.unverifiedApproval) this.unverifiedApprovals++;
+    if (evaluation) this.addResult(deployment.name, deployment.file, deployment.start, evaluation);
   }
 
-  addResult(document: SourceDocument, deployment: Deployment, result: DeploymentResult): void {
-    const name = deployment.metadata.name;
+  /** Records the name; a second deployment with the same name is a problem (both are still checked). */
+  private claimName(name: string, file: string, start: Position): void {
+    let fileId = this.fileIds.get(file);
+    if (fileId === undefined) {
+      fileId = this.fileNames.push(file) - 1;
+      this.fileIds.set(file, fileId);
+    }
+    const first = this.names.claim(name, fileId, start.line);
+    if (!first) return;
+    const where = `${this.fileNames[first.file]}:${first.line}`;
+    this.problems.push({ file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
+  }
+
+  private addResult(name: string, file: string, start: Position, result: { findings: Finding[]; active: string[]; skipped: string[] }): void {
     for (const finding of result.findings) {
       const waiver = findWaiver(this.waivers, finding.rule, name, this.usedWaivers);
       this.findings.push(waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding);
     }
-    for (const rule of result.skipped) {
-      let entry = this.outOfWindow.get(rule.id);
+    for (const id of result.skipped) {
+      let entry = this.outOfWindow.get(id);
       if (!entry) {
-        entry = { ...rule.effective, count: 0, names: [] };
-        this.outOfWindow.set(rule.id, entry);
+        entry = { ...this.rulesById.get(id)?.effective, count: 0, names: [] };
+        this.outOfWindow.set(id, entry);
       }
       entry.count++;
       if (entry.names.length < 5) entry.names.push(name);
     }
-    if (this.keepDeployments) {
-      this.deployments.push({ name, file: document.file, line: document.start.line, column: document.start.column, evaluated: result.active.map((r) => r.id) });
-    }
+    if (this.keepDeployments) this.deployments.push({ name, file, line: start.line, column: start.column, evaluated: result.active });
   }
 
   windowNotices(): Notice[] {

@@ -1,17 +1,16 @@
-import type { Deployment } from '../deployment.js';
-import type { LoadEvent } from '../input/document.js';
-import type { LoadedSource } from '../input/load-source.js';
+import type { FoundFile } from '../input/find-files.js';
+import { openFile, type LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
-import { evaluateDeployment, type Evaluator } from '../policy/evaluate.js';
+import type { Evaluator } from '../policy/evaluate.js';
 import type { LoadedRule } from '../policy/load-rules.js';
 import type { CheckFilesOptions } from '../policy/policy-types.js';
 import { waiverNotices, type Waiver } from '../policy/waivers.js';
-import { validate } from '../schema/validate.js';
-import { validators } from '../schema/validators.js';
 import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
+import { assess } from './assess.js';
 import { Collector } from './collector.js';
+import { checkInParallel, threadCount } from './parallel.js';
 import { sortFindings, sortProblems } from './sort.js';
 
 export interface CheckContext {
@@ -19,6 +18,7 @@ export interface CheckContext {
   ruleInfos: RuleInfo[];
   rulePack: RulePackInfo;
   evaluator: Evaluator;
+  evaluatorName: 'compiled' | 'json-rules-engine';
   registry: ApprovalRegistry | undefined;
   approvalsGiven: boolean;
   waivers: readonly Waiver[];
@@ -27,68 +27,50 @@ export interface CheckContext {
   policyProblems: readonly Problem[];
 }
 
-/** Reads each source in turn, validates and evaluates every deployment, and builds the report. */
+/** Files found on disk, or one stream (stdin). */
+export type CheckInput = { files: readonly FoundFile[] } | { stream: () => LoadedSource };
+
+/** Reads each source, validates and evaluates every deployment, and builds the report. */
 export async function runCheck(
   context: CheckContext,
-  sources: readonly (() => LoadedSource)[],
+  input: CheckInput,
   findProblems: readonly Problem[],
-  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
+  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'concurrency'>,
 ): Promise<Report> {
-  const collector = new Collector(context.waivers, options.includeDeployments === true);
+  const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])));
   collector.problems.push(...context.policyProblems, ...findProblems);
-  const canEvaluate = context.rules.length > 0;
-  const handle = (event: LoadEvent): void | Promise<void> => {
-    if ('problem' in event) {
-      collector.problems.push(event.problem);
-      return;
-    }
-    const document = event.document;
-    collector.deploymentCount++;
-    const issues = validate(validators.deployment, document.value);
-    const name = nameOf(document.value);
-    if (issues.length > 0) {
-      for (const issue of issues) {
-        collector.problems.push({
-          file: document.file,
-          ...document.locate(issue.segments),
-          code: 'SCHEMA_ERROR',
-          path: issue.path,
-          ...(name ? { deployment: name } : {}),
-          message: `${issue.path || '(top level)'}: ${issue.message}`,
-        });
+  const assessContext = { rules: context.rules, evaluator: context.evaluator, registry: context.registry };
+  const threads = 'files' in input ? threadCount(options.concurrency, input.files) : 1;
+  const notices: Notice[] = [];
+  if ('files' in input && threads > 1) {
+    notices.push(...(await checkInParallel(context, input.files, threads, collector, options.onProgress)));
+  } else {
+    const sources = 'files' in input ? input.files.map((f) => () => openFile(f.path, f.file, context.limits)) : [input.stream];
+    for (const source of sources) {
+      collector.files++;
+      const loaded = source();
+      const events = loaded instanceof Promise ? await loaded : loaded;
+      if (Array.isArray(events)) {
+        for (const event of events) {
+          const assessment = assess(event, assessContext);
+          collector.record(assessment instanceof Promise ? await assessment : assessment);
+        }
+      } else {
+        for await (const event of events) {
+          const assessment = assess(event, assessContext);
+          collector.record(assessment instanceof Promise ? await assessment : assessment);
+          // A long JSONL inventory reports progress as it goes, not only when it ends.
+          if (collector.deploymentCount % 10_000 === 0) options.onProgress?.({ files: collector.files - 1, deployments: collector.deploymentCount });
+        }
       }
-      return;
+      options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
     }
-    const deployment = document.value as Deployment;
-    collector.claimName(deployment.metadata.name, document);
-    if (!context.registry && deployment.spec.approval !== undefined) collector.unverifiedApprovals++;
-    if (!canEvaluate) return;
-    const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
-    if (!(evaluation instanceof Promise)) return collector.addResult(document, deployment, evaluation);
-    return evaluation.then((result) => collector.addResult(document, deployment, result));
-  };
-
-  for (const source of sources) {
-    collector.files++;
-    const loaded = source();
-    const events = loaded instanceof Promise ? await loaded : loaded;
-    if (Array.isArray(events)) {
-      for (const event of events) await handle(event);
-    } else {
-      for await (const event of events) {
-        const pending = handle(event);
-        if (pending) await pending;
-        // A long JSONL inventory reports progress as it goes, not only when it ends.
-        if (collector.deploymentCount % 10_000 === 0) options.onProgress?.({ files: collector.files - 1, deployments: collector.deploymentCount });
-      }
-    }
-    options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
   }
-  return buildReport(context, collector, options.includeDeployments === true);
+  return buildReport(context, collector, options.includeDeployments === true, notices);
 }
 
-function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean): Report {
-  const notices: Notice[] = [];
+function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, runNotices: readonly Notice[]): Report {
+  const notices: Notice[] = [...runNotices];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) {
     notices.push({
       code: 'APPROVALS_NOT_VERIFIED',
@@ -110,9 +92,4 @@ function buildReport(context: CheckContext, collector: Collector, includeDeploym
   };
   if (includeDeployments) report.deployments = collector.deployments;
   return report;
-}
-
-function nameOf(value: unknown): string | undefined {
-  const name = (value as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-  return typeof name === 'string' && name.length <= 63 ? name : undefined;
 }

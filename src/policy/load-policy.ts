@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCheck } from '../check/run-check.js';
+import { runCheck, type CheckContext } from '../check/run-check.js';
 import type { Deployment } from '../deployment.js';
 import { AccordError } from '../errors.js';
 import { findFiles } from '../input/find-files.js';
 import { resolveLimits } from '../input/limits.js';
-import { loadStream, openFile } from '../input/load-source.js';
+import { loadStream } from '../input/load-source.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
 import type { Finding, Problem, RuleInfo } from '../types.js';
@@ -49,7 +49,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const rules = loaded.rules;
   // json-rules-engine (with jsonpath-plus) is loaded only when asked for: every hook run would pay for it.
   const evaluator = options.evaluator === 'json-rules-engine' ? (await import('./engine-evaluator.js')).createEngineEvaluator(rules) : compiledEvaluator;
-  const context = { rules, evaluator, registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
+  const context: CheckContext = { rules, evaluator, evaluatorName: options.evaluator ?? 'compiled', registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
 
   return {
     rulePack: loaded.pack,
@@ -78,15 +78,14 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
-      const sources = found.files.map((f) => () => openFile(f.path, f.file, limits));
-      return runCheck(context, sources, found.problems, checkOptions);
+      return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },
     async checkStream(stream, streamOptions = {}) {
       const chunks = (async function* () {
         for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       })();
-      const source = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, streamOptions.format);
-      return runCheck(context, [source], [], streamOptions);
+      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, streamOptions.format);
+      return runCheck(context, { stream: open }, [], streamOptions);
     },
   };
 }

@@ -84,7 +84,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         continue;
       }
       digested.push([name, loaded.bytes]);
-      rules.set(rule.id, { ...rule, file, absolutePath, compiled: compileConditions(rule), facts: factsOf(rule) });
+      rules.set(rule.id, hydrateRule({ ...rule, file, absolutePath }));
     }
   }
   if (rules.size === 0 && problems.length === 0) {
@@ -100,6 +100,19 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
     rules: sorted.length,
   };
   return { rules: sorted, pack, problems };
+}
+
+/** A rule as plain data (what a worker thread receives), made ready to evaluate. */
+export type PlainRule = Omit<LoadedRule, 'compiled' | 'facts'>;
+
+export function hydrateRule(rule: PlainRule): LoadedRule {
+  return { ...rule, compiled: compileConditions(rule), facts: factsOf(rule) };
+}
+
+/** The plain data of a loaded rule: no functions, so it can be sent to a worker thread. */
+export function plainRule(rule: LoadedRule): PlainRule {
+  const { compiled: _compiled, facts: _facts, ...plain } = rule;
+  return plain;
 }
 
 function factsOf(rule: RuleFile): Set<string> {

@@ -1,4 +1,5 @@
 import type { Limits } from '../input/limits.js';
+import type { Concurrency } from '../check/parallel.js';
 import type { FileKind } from '../input/file-kind.js';
 import type { Finding, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 
@@ -30,8 +31,14 @@ export interface CheckFilesOptions {
   exclude?: readonly string[];
   /** List each deployment and the rules evaluated on it in `report.deployments` (JUnit needs it). */
   includeDeployments?: boolean;
-  /** Called after each file. */
+  /** Called after each file (after each batch of files in a parallel run). */
   onProgress?: (progress: { files: number; deployments: number }) => void;
+  /**
+   * Threads that check files: 'off' (default: this thread only), 'auto' (up to 4, one per core, when
+   * there are at least 500 files per thread), or a number. The report is the same either way.
+   * JSON and YAML files only: a run with a JSONL file streams it on this thread.
+   */
+  concurrency?: Concurrency;
 }
 
 export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd'> {
