@@ -16,6 +16,23 @@ describe('readBounded', () => {
     expect(readBounded(file, 3)).toEqual({ tooLarge: 8 });
   });
 
+  it('reads files around and beyond the first 64 KiB read whole, byte for byte', async () => {
+    for (const size of [0, 1, 65_535, 65_536, 65_537, 300_001]) {
+      const content = Buffer.alloc(size, 0);
+      for (let i = 0; i < size; i++) content[i] = 97 + (i % 26);
+      const file = await tmp.write(`f-${size}.json`, content);
+      const read = readBounded(file, 1_000_000) as { bytes: Uint8Array };
+      expect(Buffer.compare(Buffer.from(read.bytes), content), `size ${size}`).toBe(0);
+      if (size > 0) expect(readBounded(file, size - 1), `size ${size}`).toEqual({ tooLarge: size });
+    }
+  });
+
+  it('gives each read its own bytes (the buffer it reads into is reused)', async () => {
+    const a = readBounded(await tmp.write('a.json', 'first'), 100) as { bytes: Uint8Array };
+    const b = readBounded(await tmp.write('b.json', 'second!'), 100) as { bytes: Uint8Array };
+    expect([Buffer.from(a.bytes).toString(), Buffer.from(b.bytes).toString()]).toEqual(['first', 'second!']);
+  });
+
   it('does not block on a FIFO put where a file was listed, and says it is not a file', () => {
     const fifo = tmp.path('swapped.yaml');
     execFileSync('mkfifo', [fifo]);
