@@ -26,7 +26,8 @@ export type Assessment =
       deployment: { name: string; file: string; start: Position };
       /** Cites an approval that no registry verifies. */
       unverifiedApproval: boolean;
-      evaluation?: { findings: Finding[]; active: string[]; skipped: string[] };
+      /** Rules skipped are those whose effective window excludes the deployment's date; the others were evaluated. */
+      evaluation?: { findings: Finding[]; skipped: string[] };
     };
 
 /** Validates and evaluates one deployment; synchronous with the compiled evaluator. */
@@ -48,16 +49,17 @@ export function assess(event: LoadEvent, context: AssessContext): Assessment | P
     };
   }
   const deployment = document.value as Deployment;
-  const base = {
-    deployment: { name: deployment.metadata.name, file: document.file, start: document.start },
-    unverifiedApproval: !context.registry && deployment.spec.approval !== undefined,
-  };
-  if (context.rules.length === 0) return base;
+  const ref = { name: deployment.metadata.name, file: document.file, start: document.start };
+  const unverifiedApproval = !context.registry && deployment.spec.approval !== undefined;
+  if (context.rules.length === 0) return { deployment: ref, unverifiedApproval };
+  // Built field by field, not spread: a million-line inventory makes a million of these.
   const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
-  const ids = (rules: readonly LoadedRule[]) => rules.map((r) => r.id);
-  if (!(evaluation instanceof Promise)) return { ...base, evaluation: { findings: evaluation.findings, active: ids(evaluation.active), skipped: ids(evaluation.skipped) } };
-  return evaluation.then((result) => ({ ...base, evaluation: { findings: result.findings, active: ids(result.active), skipped: ids(result.skipped) } }));
+  if (!(evaluation instanceof Promise)) return { deployment: ref, unverifiedApproval, evaluation: { findings: evaluation.findings, skipped: idsOf(evaluation.skipped) } };
+  return evaluation.then((result) => ({ deployment: ref, unverifiedApproval, evaluation: { findings: result.findings, skipped: idsOf(result.skipped) } }));
 }
+
+const none: string[] = [];
+const idsOf = (rules: readonly LoadedRule[]): string[] => (rules.length === 0 ? none : rules.map((r) => r.id));
 
 function nameOf(value: unknown): string | undefined {
   const name = (value as { metadata?: { name?: unknown } } | null)?.metadata?.name;
