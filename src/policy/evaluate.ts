@@ -30,14 +30,14 @@ export interface DeploymentResult {
   skipped: LoadedRule[];
 }
 
-export function baseFacts(deployment: Deployment, rules: readonly LoadedRule[], registry: ApprovalRegistry | undefined): Record<string, unknown> {
+function baseFacts(deployment: Deployment, needsApproval: boolean, registry: ApprovalRegistry | undefined): Record<string, unknown> {
   const facts: Record<string, unknown> = {
     apiVersion: deployment.apiVersion,
     kind: deployment.kind,
     metadata: deployment.metadata,
     spec: deployment.spec,
   };
-  if (rules.some((r) => r.facts.has('approval'))) {
+  if (needsApproval) {
     const { metadata, spec } = deployment;
     facts.approval = deriveApproval(
       { date: metadata.date, provider: spec.provider, workload: spec.workload, gpus: spec.capacity.gpus, reference: spec.approval?.reference },
@@ -55,14 +55,35 @@ export function evaluateDeployment(
   evaluator: Evaluator,
   registry: ApprovalRegistry | undefined,
 ): DeploymentResult | Promise<DeploymentResult> {
-  const date = deployment.metadata.date;
-  const active: LoadedRule[] = [];
-  const skipped: LoadedRule[] = [];
-  for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
-  const facts = baseFacts(deployment, active, registry);
+  const { active, skipped, needsApproval } = rulesInWindow(rules, deployment.metadata.date);
+  const facts = baseFacts(deployment, needsApproval, registry);
   const finish = (hits: Hit[]): DeploymentResult => ({ findings: hits.map((hit) => toFinding(hit, document, deployment)), active, skipped });
   const hits = evaluator.hits(active, facts);
   return Array.isArray(hits) ? finish(hits) : hits.then(finish);
+}
+
+interface WindowSplit {
+  active: LoadedRule[];
+  skipped: LoadedRule[];
+  /** Whether an active rule uses the derived fact `approval`. */
+  needsApproval: boolean;
+}
+
+const windows = new WeakMap<readonly LoadedRule[], Map<string, WindowSplit>>();
+const MAX_CACHED_DATES = 4096;
+
+/** The rules whose effective window holds `date`, and the others; remembered per date, as deployments share go-live dates. */
+function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit {
+  let byDate = windows.get(rules);
+  if (!byDate) windows.set(rules, (byDate = new Map()));
+  const known = byDate.get(date);
+  if (known) return known;
+  const active: LoadedRule[] = [];
+  const skipped: LoadedRule[] = [];
+  for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
+  const split = { active: Object.freeze(active) as LoadedRule[], skipped: Object.freeze(skipped) as LoadedRule[], needsApproval: active.some((r) => r.facts.has('approval')) };
+  if (byDate.size < MAX_CACHED_DATES) byDate.set(date, split);
+  return split;
 }
 
 function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {
