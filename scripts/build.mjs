@@ -1,7 +1,7 @@
 // Build: standalone schema validators, an ESM bundle for the library (lazily loaded chunks), a
 // CommonJS bundle for the CLI with its V8 code cache, and the type declarations.
 import { execFileSync } from 'node:child_process';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { cliBundle, libraryBundle } from './bundle-options.mjs';
 
@@ -14,6 +14,9 @@ rmSync(new URL(`${staging}/`, root), { recursive: true, force: true });
 
 await esbuild.build({ ...libraryBundle, absWorkingDir: root.pathname, outdir: staging });
 await esbuild.build({ ...cliBundle, absWorkingDir: root.pathname, outdir: staging });
+// vm.Script, which runs the CLI bundle, has no loader for import(): a new lazily imported package
+// belongs in cliBundle's requireLazily list, or the CLI would fail when it first needs it.
+if (readFileSync(new URL(`${staging}/cli.cjs`, root), 'utf8').includes('import(')) throw new Error('dist/cli.cjs calls import(): add the package to requireLazily in scripts/bundle-options.mjs');
 execFileSync(process.execPath, [new URL('build-code-cache.cjs', import.meta.url).pathname, staging, 'dist'], { cwd: root.pathname, stdio: 'inherit' });
 
 execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], {
