@@ -390,7 +390,7 @@ function snapshotBuild(target) {
   if (!existsSync(path.join(target, 'dist', 'cli.cjs')) || !existsSync(path.join(target, 'dist', 'index.js'))) {
     throw new Error('dist/ was incomplete when copied (a build running at the same time?): run the benchmark again');
   }
-  // The CLI's code cache, remade for the copy as an install makes it for its own folder.
+  // The CLI's code cache, remade for the copy (a copied cache would still be used: it is checked against the bundle's bytes, not its path).
   execFileSync(node, [path.join(repo, 'scripts', 'build-code-cache.cjs'), path.join(target, 'dist')], { stdio: 'inherit' });
   const hash = createHash('sha256');
   let files = 0;

@@ -52,4 +52,4 @@ function save(file, script, source) {
   renameSync(temporary, cacheFileOf(file));
 }
 
-module.exports = { compile, run, save, cacheFileOf };
+module.exports = { compile, run, save };

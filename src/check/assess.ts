@@ -58,7 +58,7 @@ export function assess(event: LoadEvent, context: AssessContext): Assessment | P
   return evaluation.then((result) => ({ deployment: ref, unverifiedApproval, evaluation: { findings: result.findings, skipped: idsOf(result.skipped) } }));
 }
 
-const none: string[] = [];
+const none: string[] = Object.freeze([]) as unknown as string[];
 const idsOf = (rules: readonly LoadedRule[]): string[] => (rules.length === 0 ? none : rules.map((r) => r.id));
 
 function nameOf(value: unknown): string | undefined {

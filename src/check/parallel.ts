@@ -55,12 +55,15 @@ export async function checkInParallel(
   };
   const failures: string[] = [];
   const workers = Array.from({ length: threads - 1 }, () => runWorker(input, results, failures));
+  // A small run can be over before a worker has started (about 100 ms): tests that must see workers
+  // take batches set ACCORD_TEST_WORKERS_FIRST, and the main thread waits for each worker's first batch.
+  if (process.env.ACCORD_TEST_WORKERS_FIRST) await Promise.all(workers.map((w) => w.firstBatch));
   const assessContext = { rules: context.rules, evaluator: context.evaluator, registry: context.registry };
   await assessBatches(plan, assessContext, context.limits, (batch, result) => {
     results[batch] = result;
     onProgress?.({ files: Atomics.load(counters, 1), deployments: Atomics.load(counters, 2) });
   });
-  await Promise.all(workers);
+  await Promise.all(workers.map((w) => w.finished));
   for (let batch = 0; batch < plan.batches; batch++) {
     for (const file of results[batch] ?? (await assessBatch(plan, batch, assessContext, context.limits))) {
       collector.files++;
@@ -71,33 +74,47 @@ export async function checkInParallel(
   return [{ code: 'WORKER_FAILED', message: `a worker thread failed (${failures[0]}); its files were checked on the main thread, so the report is complete` }];
 }
 
-/** Resolves when the worker has assessed its last batch, or has failed (its claimed batches are then missing). */
-function runWorker(input: WorkerInput, results: (Assessment[][] | undefined)[], failures: string[]): Promise<void> {
-  return new Promise((resolve) => {
+/**
+ * `finished` resolves when the worker has assessed its last batch, or has failed (its claimed
+ * batches are then missing); `firstBatch` when it has posted a batch, finished or failed.
+ */
+function runWorker(input: WorkerInput, results: (Assessment[][] | undefined)[], failures: string[]): { finished: Promise<void>; firstBatch: Promise<void> } {
+  let batchPosted = (): void => {};
+  const firstBatch = new Promise<void>((resolve) => {
+    batchPosted = resolve;
+  });
+  const finished = new Promise<void>((resolve) => {
+    const end = (): void => {
+      batchPosted();
+      resolve();
+    };
     let worker: Worker;
     try {
       worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: input });
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
-      resolve();
+      end();
       return;
     }
     let done = false;
     worker.on('message', (message: WorkerMessage) => {
-      if ('batch' in message) results[message.batch] = message.result;
-      else {
+      if ('batch' in message) {
+        results[message.batch] = message.result;
+        batchPosted();
+      } else {
         done = true;
-        resolve();
+        end();
         void worker.terminate();
       }
     });
     worker.on('error', (error) => {
       failures.push(error.message);
-      resolve();
+      end();
     });
     worker.on('exit', (code) => {
       if (!done && code !== 0) failures.push(`exit code ${code}`);
-      resolve();
+      end();
     });
   });
+  return { finished, firstBatch };
 }

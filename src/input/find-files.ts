@@ -72,8 +72,8 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       let entries: Dirent[];
       try {
         entries = readdirSync(absoluteDir, { withFileTypes: true });
-      } catch {
-        problems.push({ file: displayPath(cwd, absoluteDir), code: 'READ_ERROR', message: 'permission denied: accord cannot list this folder' });
+      } catch (error) {
+        problems.push({ file: displayPath(cwd, absoluteDir), code: 'READ_ERROR', message: `cannot list this folder: ${describeFsError(error)}` });
         continue;
       }
       for (const entry of entries) {

@@ -25,9 +25,9 @@ export interface Evaluator {
 export interface DeploymentResult {
   findings: Finding[];
   /** Rules evaluated: those whose effective window holds the deployment's date. */
-  active: LoadedRule[];
+  active: readonly LoadedRule[];
   /** Rules skipped because the deployment's date is outside their effective window. */
-  skipped: LoadedRule[];
+  skipped: readonly LoadedRule[];
 }
 
 function baseFacts(deployment: Deployment, needsApproval: boolean, registry: ApprovalRegistry | undefined): Record<string, unknown> {
@@ -63,8 +63,8 @@ export function evaluateDeployment(
 }
 
 interface WindowSplit {
-  active: LoadedRule[];
-  skipped: LoadedRule[];
+  active: readonly LoadedRule[];
+  skipped: readonly LoadedRule[];
   /** Whether an active rule uses the derived fact `approval`. */
   needsApproval: boolean;
 }
@@ -81,7 +81,7 @@ function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit 
   const active: LoadedRule[] = [];
   const skipped: LoadedRule[] = [];
   for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
-  const split = { active: Object.freeze(active) as LoadedRule[], skipped: Object.freeze(skipped) as LoadedRule[], needsApproval: active.some((r) => r.facts.has('approval')) };
+  const split = { active: Object.freeze(active), skipped: Object.freeze(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
   if (byDate.size < MAX_CACHED_DATES) byDate.set(date, split);
   return split;
 }

@@ -77,6 +77,10 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
+      const { concurrency } = checkOptions;
+      if (concurrency !== undefined && concurrency !== 'auto' && concurrency !== 'off' && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
+        throw new AccordError('INVALID_OPTION', `concurrency must be 'auto', 'off' or a whole number of threads from 1 to 64, got ${String(concurrency)}`);
+      }
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },

@@ -12,7 +12,7 @@ export function computePackDigest(files: readonly DigestInput[]): string {
 }
 
 /**
- * The pack's digest. The bundled pack's is computed at build time (scripts/build-validators.mjs)
+ * The pack's digest. The bundled pack's is computed at build time (scripts/build-pack-digest.mjs)
  * along with a copy of the files it covers: when the files read are exactly those, byte for byte,
  * it is reused and a run never loads node:crypto.
  */

@@ -34,8 +34,8 @@ export interface CheckFilesOptions {
   /** Called after each file (after each batch of files in a parallel run). */
   onProgress?: (progress: { files: number; deployments: number }) => void;
   /**
-   * Threads that check files: 'off' (default: this thread only), 'auto' (up to 4, one per core, when
-   * there are at least 500 files per thread), or a number. The report is the same either way.
+   * Threads that check files: 'off' (default: this thread only), 'auto' (half the cores, at most 4,
+   * with at least 500 files per thread), or a whole number from 1 to 64. The report is the same either way.
    * JSON and YAML files only: a run with a JSONL file streams it on this thread.
    */
   concurrency?: Concurrency;

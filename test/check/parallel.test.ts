@@ -32,6 +32,15 @@ describe('threadCount', () => {
   });
 });
 
+describe('checkFiles concurrency option', () => {
+  it('refuses anything but auto, off or a whole number from 1 to 64', async () => {
+    const policy = await loadPolicy({ asOf: '2027-01-01' });
+    for (const concurrency of [0, -1, 65, 1000, 2.5, Number.NaN, 'many']) {
+      await expect(policy.checkFiles('fixtures/examples/deployments', { concurrency: concurrency as never }), String(concurrency)).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    }
+  });
+});
+
 describe('a parallel run whose worker cannot start', () => {
   // From the sources (as vitest runs them) there is no built check-worker.js to start: the worker
   // fails, and the main thread checks the batches it would have taken.

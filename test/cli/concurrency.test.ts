@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.js';
@@ -16,7 +16,7 @@ const workloads = ['api', 'product', 'training', 'research'];
 beforeAll(async () => {
   tmp = await makeTempDir('accord-concurrency-');
   for (let i = 0; i < 240; i++) {
-    // Every 50th file reuses a name, so duplicates span batches that different threads take.
+    // Every 50th file reuses a name, so duplicates span batches, which different threads take.
     const name = i % 50 === 7 ? 'dup-name' : `d-${i}`;
     const overrides = { name, provider: providers[i % 4], workload: workloads[Math.floor(i / 4) % 4], date: i % 9 === 0 ? '2026-06-01' : '2027-03-01' };
     const team = `team-${i % 6}`;
@@ -38,7 +38,10 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.cleanup());
 
-const check = (args: string[]) => runCli(['check', 'team-0', 'team-1', 'team-2', 'team-3', 'team-4', 'team-5', '--waivers', 'waivers.yaml', '--as-of', '2027-01-01', ...args], { cwd: tmp.dir });
+// ACCORD_TEST_WORKERS_FIRST: the main thread waits until each worker has checked a batch, or 240
+// files could all be checked before a worker has started.
+const check = (args: string[]) =>
+  runCli(['check', 'team-0', 'team-1', 'team-2', 'team-3', 'team-4', 'team-5', '--waivers', 'waivers.yaml', '--as-of', '2027-01-01', ...args], { cwd: tmp.dir, env: { ACCORD_TEST_WORKERS_FIRST: '1' } });
 
 describe('accord check --concurrency', () => {
   it('gives the single-thread report byte for byte (json and junit, which lists every deployment)', () => {
@@ -66,17 +69,23 @@ describe('accord check --concurrency', () => {
     const dir = tmp.path('profiles-3');
     const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'bin', 'accord.cjs'), 'check', 'team-0', 'team-1', 'team-2', '--as-of', '2027-01-01', '--concurrency', '3', '--format', 'json'], {
       cwd: tmp.dir,
-      env: plainEnv(),
+      env: plainEnv({ ACCORD_TEST_WORKERS_FIRST: '1' }),
       encoding: 'utf8',
     });
     expect(run.status).toBe(2);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(3);
+    const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+    expect(profiles).toHaveLength(3);
+    // Each worker's profile shows it assessing files (the worker bundle keeps its function names).
+    const assessing = profiles.filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('"functionName":"assessFile"'));
+    expect(assessing.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('auto and off check on one thread for a few files', () => {
-    const dir = tmp.path('profiles-auto');
-    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'bin', 'accord.cjs'), 'check', 'team-0', '--as-of', '2027-01-01'], { cwd: tmp.dir, env: plainEnv() });
-    expect(readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(1);
+  it('auto (for a few files) and off check on one thread', () => {
+    for (const [name, extra] of [['auto', []], ['off', ['--concurrency', 'off']]] as const) {
+      const dir = tmp.path(`profiles-${name}`);
+      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'bin', 'accord.cjs'), 'check', 'team-0', 'team-1', '--as-of', '2027-01-01', ...extra], { cwd: tmp.dir, env: plainEnv() });
+      expect(readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')), name).toHaveLength(1);
+    }
   });
 
   it('refuses a concurrency that is not auto, off or 1 to 64', () => {

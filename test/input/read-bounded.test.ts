@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBounded } from '../../src/input/read-bounded.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
@@ -37,6 +38,19 @@ describe('readBounded', () => {
     const fifo = tmp.path('swapped.yaml');
     execFileSync('mkfifo', [fifo]);
     expect(readBounded(fifo, 100)).toEqual({ notAFile: true });
+  });
+
+  it('refuses a FIFO that holds data too (a short read of it is not its end)', () => {
+    const fifo = tmp.path('fed.yaml');
+    execFileSync('mkfifo', [fifo]);
+    // O_RDWR opens a FIFO without waiting for a reader on Linux: this descriptor keeps a writer attached.
+    const writer = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+    try {
+      writeSync(writer, 'apiVersion: accord/v1\n');
+      expect(readBounded(fifo, 100)).toEqual({ notAFile: true });
+    } finally {
+      closeSync(writer);
+    }
   });
 
   it('throws the file-system error for the caller to describe', () => {

@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadPolicy } from '../../src/index.js';
 import { computePackDigest, packDigest, type DigestInput } from '../../src/policy/pack-digest.js';
+
+// Counts the hashes made, so a test can tell the build-time digest was reused rather than recomputed.
+const hashing = vi.hoisted(() => ({ made: 0 }));
+vi.mock('../../src/sha256.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/sha256.js')>();
+  return {
+    sha256: () => {
+      hashing.made++;
+      return real.sha256();
+    },
+  };
+});
 
 const rulesDir = path.resolve(import.meta.dirname, '../../rules');
 const bundledFiles = (): DigestInput[] =>
@@ -20,10 +32,13 @@ function reference(files: readonly DigestInput[]): string {
 }
 
 describe('the rule pack digest', () => {
-  it('reuses the build-time digest of the bundled pack, which equals the one computed now', () => {
+  it('reuses the build-time digest of the bundled pack (hashing nothing), which equals the one computed now', () => {
     const files = bundledFiles();
+    const before = hashing.made;
     expect(packDigest(files)).toBe(reference(files));
+    expect(hashing.made).toBe(before);
     expect(computePackDigest(files)).toBe(reference(files));
+    expect(hashing.made).toBe(before + 1);
   });
 
   it('is computed afresh when a file differs from the bundled one by a single byte', () => {
@@ -32,7 +47,9 @@ describe('the rule pack digest', () => {
     const edited = Buffer.from(bytes);
     edited[edited.length - 2] = edited[edited.length - 2] === 0x20 ? 0x09 : 0x20;
     files[1] = [name, edited];
+    const before = hashing.made;
     expect(packDigest(files)).toBe(reference(files));
+    expect(hashing.made).toBe(before + 1);
     expect(packDigest(files)).not.toBe(packDigest(bundledFiles()));
   });
 
