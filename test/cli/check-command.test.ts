@@ -204,20 +204,23 @@ describe('accord check: --output', () => {
 
 describe('accord check: bad input never shows a stack trace', () => {
   it.each([
-    ['deep nesting', 'deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
-    ['a YAML alias bomb', 'bomb.yaml', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n'],
-    ['a forbidden key', 'proto.json', '{"__proto__": {"polluted": true}}'],
-    ['binary content', 'binary.json', Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x7d])],
-    ['a duplicate key', 'dup.yaml', 'a: 1\na: 2\n'],
-    ['an undefined alias', 'alias.yaml', 'a: *nothing\n'],
-    ['a YAML tag', 'tag.yaml', 'a: !!js/function "return 1"\n'],
-  ])('%s', async (_name, file, content) => {
+    ['deep nesting', 'deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'TOO_DEEP'],
+    ['a YAML alias bomb', 'bomb.yaml', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n', 'TOO_MANY_ALIASES'],
+    ['a forbidden key', 'proto.json', '{"__proto__": {"polluted": true}}', 'FORBIDDEN_KEY'],
+    ['binary content', 'binary.json', Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x7d]), 'ENCODING_ERROR'],
+    ['a duplicate key', 'dup.yaml', 'a: 1\na: 2\n', 'DUPLICATE_KEY'],
+    ['an undefined alias', 'alias.yaml', 'a: *nothing\n', 'PARSE_ERROR'],
+    ['a YAML tag', 'tag.yaml', 'a: !!js/function "return 1"\n', 'PARSE_ERROR'],
+  ])('%s', async (_name, file, content, code) => {
     await tmp.write(`bad/${file}`, content);
     const result = check([`bad/${file}`]);
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('problem');
     expect(noStackTrace(result.stderr)).toBe(true);
     expect(result.stderr).not.toContain('internal error');
+    // The guard meant for this input refused it, not a later check (every file here also fails the schema).
+    const report = JSON.parse(check([`bad/${file}`, '--format', 'json']).stdout) as Report;
+    expect(report.problems.map((p) => p.code)).toEqual([code]);
   });
 
   it('a broken rule file is reported with file and line, not thrown', async () => {

@@ -12,9 +12,12 @@ describe('parseJson: duplicate keys fail closed', () => {
   it('refuses a duplicate key even when it cannot be pinned down', async () => {
     const { parseJson } = await import('../../src/input/parse-json.js');
     const { defaultLimits } = await import('../../src/input/limits.js');
-    const parsed = parseJson('{"spec": {"provider": "azure", "provider": "oracle"}}', 'dup.json', defaultLimits);
+    const parsed = parseJson('{\n  "spec": {\n    "provider": "azure", "provider": "oracle"\n  }\n}', 'dup.json', defaultLimits);
     expect(parsed.value).toBeUndefined();
-    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_KEY', file: 'dup.json', line: 1 })]);
+    // Not the duplicate's own position (line 3): the path that could not pin it down answers the file's start.
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_KEY', file: 'dup.json', line: 1, column: 1, message: expect.stringContaining('a key appears twice in one object') }),
+    ]);
   });
 });
 
