@@ -1,6 +1,6 @@
 import { formatPath, parsePath, type PathSegment } from '../path.js';
 import { factSchema, jsonPathSegments, schemaAt } from './facts.js';
-import { operators } from './operators.js';
+import { operators, type OperatorDefinition } from './operators.js';
 import { isFactRef, isLeaf, type Condition, type FactRef, type RuleFile } from './rule-types.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -61,12 +61,11 @@ function walk(condition: Condition, at: PathSegment[], each: string | undefined,
   }
   const field = factFieldSchema(condition.fact, condition.path, each) as JsonSchema;
   const value = condition.value;
+  if (operator) checkFieldFits(operator, field, condition, [...at, 'path'], issues);
   if (isFactRef(value)) {
     const refProblem = checkFactPath(value.fact, jsonPathSegments(value.path), each);
     if (refProblem) issues.push({ segments: [...at, 'value'], message: refProblem });
-    else if (operator?.valueKind === 'array' && factFieldSchema(value.fact, value.path, each)?.type !== 'array') {
-      issues.push({ segments: [...at, 'value'], message: `"${operator.name}" needs an array value, and ${describe(value)} is not one (against a string it would match substrings)` });
-    }
+    else if (operator) checkReferenceFits(operator, condition, field, value, factFieldSchema(value.fact, value.path, each) as JsonSchema, [...at, 'value'], issues);
     return;
   }
   if (!operator) return;
@@ -87,12 +86,6 @@ function walk(condition: Condition, at: PathSegment[], each: string | undefined,
     default:
       break;
   }
-  if ((operator.name === 'contains' || operator.name === 'doesNotContain') && field.type !== 'array') {
-    issues.push({ segments: [...at, 'path'], message: `"${operator.name}" needs an array field, and ${describe(condition)} is not one` });
-  }
-  if ((operator.valueKind === 'number' && field.type !== 'integer' && field.type !== 'number') || (operator.valueKind === 'date' && field.format !== 'date')) {
-    issues.push({ segments: [...at, 'path'], message: `"${operator.name}" compares ${operator.valueKind === 'date' ? 'dates' : 'numbers'}, and ${describe(condition)} is not one: it would never hold` });
-  }
   const allowed = allowedValues(field);
   if (['equal', 'notEqual', 'in', 'notIn'].includes(operator.name)) {
     for (const v of Array.isArray(value) ? value : [value]) {
@@ -103,6 +96,48 @@ function walk(condition: Condition, at: PathSegment[], each: string | undefined,
       }
     }
   }
+}
+
+/** The field a condition reads must suit its operator, whatever the value is (a literal or a fact reference). */
+function checkFieldFits(operator: OperatorDefinition, field: JsonSchema, condition: FactRef, at: PathSegment[], issues: RuleIssue[]): void {
+  if ((operator.name === 'contains' || operator.name === 'doesNotContain') && field.type !== 'array') {
+    issues.push({ segments: at, message: `"${operator.name}" needs an array field, and ${describe(condition)} is not one` });
+  }
+  if (!fitsKind(operator.valueKind, field)) {
+    issues.push({ segments: at, message: `"${operator.name}" compares ${operator.valueKind === 'date' ? 'dates' : 'numbers'}, and ${describe(condition)} is not one: it would never hold` });
+  }
+}
+
+/** A fact reference must name a field the operator can compare with the condition's own field. */
+function checkReferenceFits(operator: OperatorDefinition, condition: FactRef, field: JsonSchema, value: FactRef, ref: JsonSchema, at: PathSegment[], issues: RuleIssue[]): void {
+  if (operator.valueKind === 'array') {
+    if (ref.type !== 'array') issues.push({ segments: at, message: `"${operator.name}" needs an array value, and ${describe(value)} is not one (against a string it would match substrings)` });
+    return;
+  }
+  if (!fitsKind(operator.valueKind, ref)) {
+    issues.push({ segments: at, message: `"${operator.name}" compares ${operator.valueKind === 'date' ? 'dates' : 'numbers'}, and ${describe(value)} is not one: it would never hold` });
+    return;
+  }
+  const numeric = (t: string | undefined) => t === 'integer' || t === 'number';
+  const [fieldType, refType] = [jsonType(field), jsonType(ref)];
+  if (['equal', 'notEqual'].includes(operator.name) && fieldType && refType && fieldType !== refType && !(numeric(fieldType) && numeric(refType))) {
+    issues.push({ segments: at, message: `${describe(value)} is of type ${refType} and ${describe(condition)} of type ${fieldType}: "${operator.name}" would never see them equal` });
+  }
+}
+
+/** A field's JSON type, from `type` or from the values of its enum. */
+function jsonType(schema: JsonSchema): string | undefined {
+  if (typeof schema.type === 'string') return schema.type;
+  const values = allowedValues(schema);
+  const kinds = new Set(values?.map((v) => typeof v));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** Date and number operators need a date or numeric field; other operators take any. */
+function fitsKind(kind: OperatorDefinition['valueKind'], schema: JsonSchema): boolean {
+  if (kind === 'number') return schema.type === 'integer' || schema.type === 'number';
+  if (kind === 'date') return schema.format === 'date';
+  return true;
 }
 
 /** Strict equality never holds across JSON types: `gpus equal "100"` would silently never fire. */
