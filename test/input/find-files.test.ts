@@ -121,6 +121,17 @@ describe('findFiles', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('walks a link to a hidden or excluded folder inside the tree (the walk skipped it, so it was not searched)', async () => {
+    await tmp.write('d/.private/x.yaml', 'a: 1\n');
+    await tmp.write('d/node_modules/pkg/m.yaml', 'a: 1\n');
+    await tmp.write('d/y.yaml', 'a: 1\n');
+    await symlink(tmp.path('d', '.private'), tmp.path('d', 'private'));
+    await symlink(tmp.path('d', 'node_modules', 'pkg'), tmp.path('d', 'pkg'));
+    const result = await find('d');
+    expect(names(result)).toEqual(['d/pkg/m.yaml', 'd/private/x.yaml', 'd/y.yaml']);
+    expect(result.problems).toEqual([]);
+  });
+
   it('finishes on a loop reached through a glob', async () => {
     await tmp.write('loop/a.yaml', 'a: 1\n');
     await symlink(tmp.path('loop'), tmp.path('loop', 'again'));
