@@ -50,10 +50,12 @@ export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, l
  * like JSON otherwise; YAML for the rest. Only the first line is parsed here, never the whole input.
  */
 function detectKind(bytes: Buffer): FileKind {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Leading blank lines are skipped in a loop: stdin is untrusted, and may hold millions of them.
+  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
   const newline = bytes.indexOf(0x0a, start);
   const firstLine = bytes.toString('utf8', start, newline === -1 ? bytes.length : newline).trim();
-  if (!firstLine.startsWith('{') && !firstLine.startsWith('[')) return /^\s*$/.test(firstLine) && newline !== -1 ? detectKind(bytes.subarray(newline + 1)) : 'yaml';
+  if (!firstLine.startsWith('{') && !firstLine.startsWith('[')) return 'yaml';
   if (newline === -1 || !/\S/.test(bytes.toString('utf8', newline + 1))) return 'json';
   try {
     JSON.parse(firstLine);

@@ -18,13 +18,17 @@ export function readBounded(path: string, maxBytes: number): BoundedRead {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { notAFile: true };
     if (stats.size > maxBytes) return { tooLarge: stats.size };
-    const target = stats.size <= SCRATCH_BYTES ? scratch : Buffer.allocUnsafe(stats.size);
+    // Room for one byte more than the size: a file that grows while it is read fills it, where a
+    // read bounded by the size would cut a YAML stream between documents and pass what it got.
+    const target = stats.size < SCRATCH_BYTES ? scratch : Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
-    while (length < stats.size) {
-      const bytesRead = readSync(fd, target, length, stats.size - length, length);
+    // At least one read, so an empty file is seen to be empty (a /proc file says size 0 and is not).
+    do {
+      const bytesRead = readSync(fd, target, length, target.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-    }
+    } while (length < stats.size);
+    if (length > stats.size) throw new Error('it holds more than its size says: it grew while accord read it, or is a special file');
     return { bytes: target === scratch ? Buffer.from(scratch.subarray(0, length)) : target.subarray(0, length) };
   } finally {
     closeSync(fd);

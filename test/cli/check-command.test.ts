@@ -253,6 +253,18 @@ describe('accord check: stdin', () => {
     expect(report.findings[0]).toMatchObject(positionOf(yaml, 'provider:'));
   });
 
+  it('detects the format after any number of leading blank lines, and keeps the line numbers', () => {
+    const blank = '\n'.repeat(50_000);
+    for (const input of [`${blank}${JSON.stringify(manifest({ name: 'piped', provider: 'oracle' }))}\n${JSON.stringify(manifest({ name: 'piped-2' }))}\n`, `${blank}${yaml}`]) {
+      const result = check(['-', '--format', 'json'], { input });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1);
+      const report = JSON.parse(result.stdout) as Report;
+      expect(report.findings).toEqual([expect.objectContaining({ deployment: 'piped', file: '<stdin>' })]);
+      expect(report.findings[0]?.line).toBeGreaterThan(50_000);
+    }
+  });
+
   it('honours --stdin-format', () => {
     const result = check(['-', '--stdin-format', 'json'], { input: yaml });
     expect(result.status).toBe(2);

@@ -53,6 +53,11 @@ describe('readBounded', () => {
     }
   });
 
+  it('refuses a file that holds more than its size says, rather than cut it short', () => {
+    // /proc files say size 0; one that grows while it is read behaves the same way.
+    expect(() => readBounded('/proc/self/status', 100_000)).toThrow(/holds more than its size says/);
+  });
+
   it('throws the file-system error for the caller to describe', () => {
     expect(() => readBounded(tmp.path('missing.json'), 100)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
