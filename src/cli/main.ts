@@ -33,7 +33,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')}; run accord --help)`);
   const command = name as keyof typeof commands;
-  if (rest.includes('-h') || rest.includes('--help')) return write(io.stdout, commandHelp(command)).then(() => 0);
+  // Only an option asks for help: after `--`, `-h` is a path to check, and skipping it would pass.
+  const end = rest.indexOf('--');
+  const options = end === -1 ? rest : rest.slice(0, end);
+  if (options.includes('-h') || options.includes('--help')) return write(io.stdout, commandHelp(command)).then(() => 0);
   const { values, positionals } = parse(command, rest);
 
   if (command === 'check') return runCheckCommand(positionals, checkFlags(values), io);

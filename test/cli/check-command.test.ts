@@ -202,6 +202,24 @@ describe('accord check: --output', () => {
   });
 });
 
+describe('accord check: help', () => {
+  it('--help and -h print the usage and exit 0', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = runCli(['check', flag], { cwd: tmp.dir });
+      expect(result.status, flag).toBe(0);
+      expect(result.stdout).toContain('accord check [paths or globs...]');
+    }
+  });
+
+  it('after --, -h is a path to check, not a request for help', async () => {
+    await tmp.write('-h', 'a: 1\n');
+    const result = check(['--', '-h']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).not.toContain('accord check [paths or globs...]');
+    expect(result.stdout).toContain('not a manifest file');
+  });
+});
+
 describe('accord check: bad input never shows a stack trace', () => {
   it.each([
     ['deep nesting', 'deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'TOO_DEEP'],
