@@ -1,17 +1,30 @@
 import type { FoundFile } from '../input/find-files.js';
 import type { Limits } from '../input/limits.js';
-import { openFile } from '../input/load-source.js';
+import { openFile, type LoadedSource } from '../input/load-source.js';
 import { assess, type AssessContext, type Assessment } from './assess.js';
 
-/** Every deployment (or problem) of one file, assessed. */
-export async function assessFile(file: FoundFile, context: AssessContext, limits: Limits): Promise<Assessment[]> {
-  const loaded = openFile(file.path, file.file, limits);
+/**
+ * Assesses every deployment (or problem) of one source, in order, handing each to `sink`. A file
+ * read whole is walked without an await per event, as a JSONL stream cannot be.
+ */
+export async function assessSource(loaded: LoadedSource, context: AssessContext, sink: (assessment: Assessment) => void): Promise<void> {
   const events = loaded instanceof Promise ? await loaded : loaded;
-  const out: Assessment[] = [];
+  if (Array.isArray(events)) {
+    for (const event of events) {
+      const assessment = assess(event, context);
+      sink(assessment instanceof Promise ? await assessment : assessment);
+    }
+    return;
+  }
   for await (const event of events) {
     const assessment = assess(event, context);
-    out.push(assessment instanceof Promise ? await assessment : assessment);
+    sink(assessment instanceof Promise ? await assessment : assessment);
   }
+}
+
+async function assessFile(file: FoundFile, context: AssessContext, limits: Limits): Promise<Assessment[]> {
+  const out: Assessment[] = [];
+  await assessSource(openFile(file.path, file.file, limits), context, (assessment) => out.push(assessment));
   return out;
 }
 

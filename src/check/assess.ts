@@ -26,8 +26,8 @@ export type Assessment =
       deployment: { name: string; file: string; start: Position };
       /** Cites an approval that no registry verifies. */
       unverifiedApproval: boolean;
-      /** Rules skipped are those whose effective window excludes the deployment's date; the others were evaluated. */
-      evaluation?: { findings: Finding[]; skipped: string[] };
+      /** Rule ids, shared by every deployment of the same date (frozen). */
+      evaluation?: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] };
     };
 
 /** Validates and evaluates one deployment; synchronous with the compiled evaluator. */
@@ -54,12 +54,9 @@ export function assess(event: LoadEvent, context: AssessContext): Assessment | P
   if (context.rules.length === 0) return { deployment: ref, unverifiedApproval };
   // Built field by field, not spread: a million-line inventory makes a million of these.
   const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
-  if (!(evaluation instanceof Promise)) return { deployment: ref, unverifiedApproval, evaluation: { findings: evaluation.findings, skipped: idsOf(evaluation.skipped) } };
-  return evaluation.then((result) => ({ deployment: ref, unverifiedApproval, evaluation: { findings: result.findings, skipped: idsOf(result.skipped) } }));
+  if (!(evaluation instanceof Promise)) return { deployment: ref, unverifiedApproval, evaluation };
+  return evaluation.then((result) => ({ deployment: ref, unverifiedApproval, evaluation: result }));
 }
-
-const none: string[] = Object.freeze([]) as unknown as string[];
-const idsOf = (rules: readonly LoadedRule[]): string[] => (rules.length === 0 ? none : rules.map((r) => r.id));
 
 function nameOf(value: unknown): string | undefined {
   const name = (value as { metadata?: { name?: unknown } } | null)?.metadata?.name;

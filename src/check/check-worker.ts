@@ -2,7 +2,7 @@
 // data, then claims and assesses batches of files until none is left, posting each batch back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { compiledEvaluator } from '../policy/compiled-evaluator.js';
-import { hydrateRule } from '../policy/load-rules.js';
+import { hydrateRule } from '../policy/hydrate-rule.js';
 import { assessBatches } from './assess-files.js';
 import type { WorkerInput, WorkerMessage } from './worker-protocol.js';
 

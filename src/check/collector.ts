@@ -54,7 +54,7 @@ export class Collector {
     this.problems.push({ file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
   }
 
-  private addResult(name: string, file: string, start: Position, result: { findings: Finding[]; skipped: string[] }): void {
+  private addResult(name: string, file: string, start: Position, result: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] }): void {
     for (const finding of result.findings) {
       const waiver = findWaiver(this.waivers, finding.rule, name, this.usedWaivers);
       this.findings.push(waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding);
@@ -68,10 +68,7 @@ export class Collector {
       entry.count++;
       if (entry.names.length < 5) entry.names.push(name);
     }
-    if (this.keepDeployments) {
-      const evaluated = [...this.rulesById.keys()].filter((id) => !result.skipped.includes(id));
-      this.deployments.push({ name, file, line: start.line, column: start.column, evaluated });
-    }
+    if (this.keepDeployments) this.deployments.push({ name, file, line: start.line, column: start.column, evaluated: [...result.evaluated] });
   }
 
   windowNotices(): Notice[] {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileKind } from '../input/file-kind.js';
 import type { FoundFile } from '../input/find-files.js';
-import { plainRule } from '../policy/load-rules.js';
+import { plainRule } from '../policy/hydrate-rule.js';
 import type { Notice } from '../types.js';
 import type { Assessment } from './assess.js';
 import { assessBatch, assessBatches, type BatchPlan } from './assess-files.js';
@@ -58,14 +58,13 @@ export async function checkInParallel(
   // A small run can be over before a worker has started (about 100 ms): tests that must see workers
   // take batches set ACCORD_TEST_WORKERS_FIRST, and the main thread waits for each worker's first batch.
   if (process.env.ACCORD_TEST_WORKERS_FIRST) await Promise.all(workers.map((w) => w.firstBatch));
-  const assessContext = { rules: context.rules, evaluator: context.evaluator, registry: context.registry };
-  await assessBatches(plan, assessContext, context.limits, (batch, result) => {
+  await assessBatches(plan, context, context.limits, (batch, result) => {
     results[batch] = result;
     onProgress?.({ files: Atomics.load(counters, 1), deployments: Atomics.load(counters, 2) });
   });
   await Promise.all(workers.map((w) => w.finished));
   for (let batch = 0; batch < plan.batches; batch++) {
-    for (const file of results[batch] ?? (await assessBatch(plan, batch, assessContext, context.limits))) {
+    for (const file of results[batch] ?? (await assessBatch(plan, batch, context, context.limits))) {
       collector.files++;
       for (const assessment of file) collector.record(assessment);
     }

@@ -8,7 +8,7 @@ import type { CheckFilesOptions } from '../policy/policy-types.js';
 import { waiverNotices, type Waiver } from '../policy/waivers.js';
 import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
-import { assess } from './assess.js';
+import { assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
 import { checkInParallel, threadCount } from './parallel.js';
 import { sortFindings, sortProblems } from './sort.js';
@@ -39,31 +39,21 @@ export async function runCheck(
 ): Promise<Report> {
   const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])));
   collector.problems.push(...context.policyProblems, ...findProblems);
-  const assessContext = { rules: context.rules, evaluator: context.evaluator, registry: context.registry };
   const threads = 'files' in input ? threadCount(options.concurrency, input.files) : 1;
   const notices: Notice[] = [];
   if ('files' in input && threads > 1) {
     notices.push(...(await checkInParallel(context, input.files, threads, collector, options.onProgress)));
   } else {
     const sources = 'files' in input ? input.files.map((f) => () => openFile(f.path, f.file, context.limits)) : [input.stream];
-    for (const source of sources) {
+    const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
+    for (const open of sources) {
       collector.files++;
-      const loaded = source();
-      const events = loaded instanceof Promise ? await loaded : loaded;
-      if (Array.isArray(events)) {
-        for (const event of events) {
-          const assessment = assess(event, assessContext);
-          collector.record(assessment instanceof Promise ? await assessment : assessment);
-        }
-      } else {
-        for await (const event of events) {
-          const assessment = assess(event, assessContext);
-          collector.record(assessment instanceof Promise ? await assessment : assessment);
-          // A long JSONL inventory reports progress as it goes, not only when it ends.
-          if (collector.deploymentCount % 10_000 === 0) options.onProgress?.({ files: collector.files - 1, deployments: collector.deploymentCount });
-        }
-      }
-      options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
+      await assessSource(open(), context, (assessment) => {
+        collector.record(assessment);
+        // A long JSONL inventory reports progress as it goes, not only when it ends.
+        if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
+      });
+      progress();
     }
   }
   return buildReport(context, collector, options.includeDeployments === true, notices);

@@ -1,6 +1,6 @@
 import type { Limits } from '../input/limits.js';
 import type { Approval } from '../policy/approvals.js';
-import type { PlainRule } from '../policy/load-rules.js';
+import type { PlainRule } from '../policy/hydrate-rule.js';
 import type { Assessment } from './assess.js';
 import type { BatchPlan } from './assess-files.js';
 

@@ -24,10 +24,10 @@ export interface Evaluator {
 
 export interface DeploymentResult {
   findings: Finding[];
-  /** Rules evaluated: those whose effective window holds the deployment's date. */
-  active: readonly LoadedRule[];
-  /** Rules skipped because the deployment's date is outside their effective window. */
-  skipped: readonly LoadedRule[];
+  /** Ids of the rules evaluated: those whose effective window holds the deployment's date. */
+  evaluated: readonly string[];
+  /** Ids of the rules skipped because the deployment's date is outside their effective window. */
+  skipped: readonly string[];
 }
 
 function baseFacts(deployment: Deployment, needsApproval: boolean, registry: ApprovalRegistry | undefined): Record<string, unknown> {
@@ -55,16 +55,17 @@ export function evaluateDeployment(
   evaluator: Evaluator,
   registry: ApprovalRegistry | undefined,
 ): DeploymentResult | Promise<DeploymentResult> {
-  const { active, skipped, needsApproval } = rulesInWindow(rules, deployment.metadata.date);
+  const { active, evaluated, skipped, needsApproval } = rulesInWindow(rules, deployment.metadata.date);
   const facts = baseFacts(deployment, needsApproval, registry);
-  const finish = (hits: Hit[]): DeploymentResult => ({ findings: hits.map((hit) => toFinding(hit, document, deployment)), active, skipped });
+  const finish = (hits: Hit[]): DeploymentResult => ({ findings: hits.map((hit) => toFinding(hit, document, deployment)), evaluated, skipped });
   const hits = evaluator.hits(active, facts);
   return Array.isArray(hits) ? finish(hits) : hits.then(finish);
 }
 
 interface WindowSplit {
   active: readonly LoadedRule[];
-  skipped: readonly LoadedRule[];
+  evaluated: readonly string[];
+  skipped: readonly string[];
   /** Whether an active rule uses the derived fact `approval`. */
   needsApproval: boolean;
 }
@@ -81,7 +82,8 @@ function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit 
   const active: LoadedRule[] = [];
   const skipped: LoadedRule[] = [];
   for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
-  const split = { active: Object.freeze(active), skipped: Object.freeze(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
+  const ids = (list: LoadedRule[]) => Object.freeze(list.map((r) => r.id));
+  const split = { active: Object.freeze(active), evaluated: ids(active), skipped: ids(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
   if (byDate.size < MAX_CACHED_DATES) byDate.set(date, split);
   return split;
 }
