@@ -83,7 +83,11 @@ describe('accord check --concurrency', () => {
   it('auto (for a few files) and off check on one thread', () => {
     for (const [name, extra] of [['auto', []], ['off', ['--concurrency', 'off']]] as const) {
       const dir = tmp.path(`profiles-${name}`);
-      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'bin', 'accord.cjs'), 'check', 'team-0', 'team-1', '--as-of', '2027-01-01', ...extra], { cwd: tmp.dir, env: plainEnv() });
+      const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'bin', 'accord.cjs'), 'check', 'team-0', 'team-1', '--as-of', '2027-01-01', ...extra], { cwd: tmp.dir, env: plainEnv(), encoding: 'utf8' });
+      // A crash or usage error writes a profile too: the run must have checked (team-1 holds a duplicate name: exit 2).
+      expect(run.status, name).toBe(2);
+      expect(run.stderr, name).toBe('');
+      expect(run.stdout, name).toContain('DUPLICATE_NAME');
       expect(readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')), name).toHaveLength(1);
     }
   });

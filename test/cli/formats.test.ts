@@ -12,6 +12,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 import { validateJunit, xpath } from '../report/xmllint.js';
+import { runCli, type CliResult } from './run-cli.js';
+import { sharedFile } from '../support/shared.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(repo, 'bin/accord.cjs');
@@ -31,36 +33,17 @@ const EXAMPLE_ERRORS = ['api-endpoint-off-azure', 'approval-out-of-scope', 'capa
 const EXAMPLE_WAIVED = 'product-capacity-off-azure';
 const EXAMPLE_SUMMARY = /^✖ 5 errors, 0 warnings, 0 infos, 1 waived, 0 problems in 13 deployments \(6 files\); rule pack openai-microsoft-partnership .* as of 2027-06-01$/;
 
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
  * Runs the built CLI with piped stdio, as in CI. The environment has nothing that changes output
  * behind the test's back: no CI (which alone would hide progress), colour or GitHub variables.
  */
-function accord(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Result {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(CI|GITHUB_.*|FORCE_COLOR|NO_COLOR|ACCORD_.*)$/.test(key)) continue;
-    env[key] = value;
-  }
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd ?? repo,
-    env: { ...env, ...options.env },
-    input: options.input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function accord(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string | undefined> } = {}): CliResult {
+  return runCli(args, { ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.input ? { input: options.input } : {}), env: { NO_COLOR: undefined, ...options.env } });
 }
 
 type Json = any;
 
-const jsonReport = (result: Result): Json => JSON.parse(result.stdout);
+const jsonReport = (result: CliResult): Json => JSON.parse(result.stdout);
 
 /** A warning-only manifest (a product off Azure), a clean one, and one that does not parse. */
 const WARNING_ONLY = manifestYaml({ name: 'chat-oracle', workload: 'product', provider: 'oracle' });
@@ -84,7 +67,7 @@ describe('--format sarif', () => {
   const Ajv = AjvDraft04.default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajvFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../shared/validators/sarif-schema-2.1.0.json', import.meta.url), 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(sharedFile('validators/sarif-schema-2.1.0.json'), 'utf8')));
   const expectValid = (sarif: Json): void => {
     validate(sarif);
     expect(validate.errors ?? []).toEqual([]);

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repo, runCli } from './run-cli.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
-const accord = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/accord.cjs'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const accord = (args: string[]) => runCli(args);
 
 describe('accord rules', () => {
   it('lists the pack with id, severity, window and clause', () => {
@@ -36,7 +35,10 @@ describe('accord rules', () => {
     const run = accord(['rules', '--format', 'json']);
     const parsed = JSON.parse(run.stdout);
     expect(parsed.rules).toHaveLength(9);
-    expect(parsed.rules.every((r: { conditions: unknown }) => typeof r.conditions === 'object')).toBe(true);
+    for (const rule of parsed.rules as { id: string; conditions: unknown }[]) {
+      const file = JSON.parse(readFileSync(path.join(repo, 'rules', `${rule.id}.json`), 'utf8')) as { conditions: unknown };
+      expect(rule.conditions, rule.id).toEqual(file.conditions);
+    }
   });
 
   it("the README's rule table is the current `accord rules --format markdown` output", () => {

@@ -8,11 +8,12 @@ import { loadTextFile } from '../../src/input/load-text-file.js';
 import { validate } from '../../src/schema/validate.js';
 import { validators } from '../../src/schema/validators.js';
 import { collectAll, makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
+import { sharedFile } from '../support/shared.js';
 
 const limits = { ...defaultLimits };
 const documents = (events: LoadEvent[]): SourceDocument[] => events.flatMap((e) => ('document' in e ? [e.document] : []));
 const problems = (events: LoadEvent[]) => events.flatMap((e) => ('problem' in e ? [e.problem] : []));
-const utf16Plan = '/work/shared/terraform-plans/checkov__aws_s3__UTF16LE_BOM.json';
+const utf16Plan = sharedFile('terraform-plans/checkov__aws_s3__UTF16LE_BOM.json');
 
 describe('whole-file loaders (JSON and YAML)', () => {
   let tmp: TempDir;
@@ -91,8 +92,10 @@ describe('whole-file loaders (JSON and YAML)', () => {
     expect(problems(await loadTextFile(file, 'latin1.yaml', 'yaml', limits))).toEqual([expect.objectContaining({ code: 'ENCODING_ERROR', file: 'latin1.yaml' })]);
   });
 
-  it('refuses binary content (NUL bytes)', () => {
+  it('refuses binary content (NUL bytes)', async () => {
     expect(decode(Buffer.from('{"a":\u0000 1}'))).toMatchObject({ ok: false });
+    const file = await tmp.write('binary.json', Buffer.from('{"a":\u0000 1}'));
+    expect(problems(await loadTextFile(file, 'binary.json', 'json', limits))).toEqual([expect.objectContaining({ code: 'ENCODING_ERROR', file: 'binary.json' })]);
   });
 
   it('loadFile dispatches on the extension and reports a missing file as a problem', async () => {

@@ -123,6 +123,7 @@ describe('pre-commit hooks from .pre-commit-hooks.yaml (language: node)', () => 
     const blocked = commit('a nested deployment folder is checked');
     expect(blocked.status).not.toBe(0);
     expect(blocked.output).toContain('services/billing/deployment/api.jsonl:1:');
+    expect(blocked.output).toContain('api-exclusive-to-azure');
     expect(commitCount()).toBe(before + 1);
     discard('services/billing/deployment/api.jsonl');
   }, INSTALL_TIMEOUT);

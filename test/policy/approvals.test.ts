@@ -127,12 +127,12 @@ describe('approvals', () => {
     });
 
     it('the bundled approval-out-of-scope rule never fires either', async () => {
+      // The same deployment fires it once a registry is given: the control shows the rule can fire on it.
+      const outOfScope = deployment({ reference: 'MSFT-CAP-2026-001', provider: 'aws', workload: 'training', date: '2027-03-01' });
       const bundled = await loadPolicy({ asOf: '2027-01-01' });
-      const findings = await bundled.check(deployment({ reference: 'MSFT-CAP-2026-001', provider: 'aws', workload: 'api', date: '2020-01-01' }));
-      expect(findings.map((f) => f.rule)).not.toContain('approval-out-of-scope');
+      expect((await bundled.check(outOfScope)).map((f) => f.rule)).not.toContain('approval-out-of-scope');
       const withRegistry = await loadPolicy({ asOf: '2027-01-01', approvals: 'fixtures/examples/approvals.yaml' });
-      const fired = await withRegistry.check(deployment({ reference: 'MSFT-CAP-2026-001', provider: 'aws', workload: 'training', date: '2027-03-01' }));
-      expect(fired.map((f) => f.rule)).toContain('approval-out-of-scope');
+      expect((await withRegistry.check(outOfScope)).map((f) => f.rule)).toContain('approval-out-of-scope');
     });
 
     it('gives no notice when no deployment cites an approval', async () => {

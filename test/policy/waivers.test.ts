@@ -48,8 +48,13 @@ describe('waivers', () => {
 
   it('waives only the named rule', async () => {
     const report = await run([{ deployment: '*', expiresOn: '2027-12-31' }]);
-    expect(report.findings.filter((f) => f.rule === 'other-rule').every((f) => !f.waived)).toBe(true);
-    expect(report.findings.filter((f) => f.rule === 'api-on-azure').every((f) => f.waived)).toBe(true);
+    const other = report.findings.filter((f) => f.rule === 'other-rule');
+    const named = report.findings.filter((f) => f.rule === 'api-on-azure');
+    // Both lists hold findings, so `every` below cannot pass on nothing.
+    expect(other.length).toBeGreaterThan(0);
+    expect(named.length).toBeGreaterThan(0);
+    expect(other.every((f) => !f.waived)).toBe(true);
+    expect(named.every((f) => f.waived)).toBe(true);
   });
 
   it('keeps a waived finding in the report, marked waived with the waiver attached, and it does not fail the run', async () => {

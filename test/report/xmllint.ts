@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sharedFile } from '../support/shared.js';
 
-const XSD = new URL('../../../shared/validators/jenkins-xunit-junit-10.xsd', import.meta.url).pathname;
+const XSD = sharedFile('validators/jenkins-xunit-junit-10.xsd');
 
 /**
  * Runs the real xmllint on a document. A missing xmllint throws (ENOENT), so the test fails rather than skips:

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/index.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, positionOf } from '../support/tmp-dir.js';
+import { sharedFile } from '../support/shared.js';
 import {
   cliReport,
   expectCleanExit,
@@ -21,7 +22,7 @@ import {
   runLibrary,
 } from './harness.js';
 
-const utf16Plan = '/work/shared/terraform-plans/checkov__aws_s3__UTF16LE_BOM.json';
+const utf16Plan = sharedFile('terraform-plans/checkov__aws_s3__UTF16LE_BOM.json');
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -568,7 +569,7 @@ describe('hostile deployment files: control characters and very long strings', (
   });
 
   it('a raw (unescaped) control character in a JSON string: a parse error at the character', async () => {
-    const text = json(manifest({ name: 'raw-ctrl' })).replace('"region"', '"region"').replace('"workload": "api"', '"workload": "a\u0001pi"');
+    const text = json(manifest({ name: 'raw-ctrl' })).replace('"workload": "api"', '"workload": "a\u0001pi"');
     await expectHostile({
       files: { 'raw-ctrl.json': text },
       expected: () => [{ file: 'raw-ctrl.json', code: 'PARSE_ERROR', line: positionOf(text, '\u0001').line, words: [/invalid JSON/, /control characters must be escaped/] }],

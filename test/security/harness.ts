@@ -172,6 +172,8 @@ export function expectFailClosed(report: Report, expected: readonly ExpectedProb
     const found = report.findings.filter((f) => f.file === good.file && f.rule === good.rule && f.deployment === good.deployment);
     expect(found, `the good file's finding is missing: ${JSON.stringify(report.findings.map((f) => [f.file, f.rule]))}`).toHaveLength(1);
     expect(found[0]?.waived).toBe(false);
+    // The hostile input must not spill onto the good file: it is checked as if alone.
+    expect(report.problems.filter((p) => p.file === good.file), 'a problem on the good file').toEqual([]);
   }
   expect(report.summary.problems).toBe(report.problems.length);
   expect(exitCode(report, 'error')).toBe(2);
