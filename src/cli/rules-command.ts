@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadPolicy, type RuleInfo } from '../index.js';
+import { decode } from '../input/decode.js';
+import { fileKind } from '../input/file-kind.js';
+import { displayPath } from '../input/find-files.js';
+import { defaultLimits } from '../input/limits.js';
+import { readBounded } from '../input/read-bounded.js';
 import { describeConditions } from '../policy/describe-conditions.js';
 import type { Condition } from '../policy/rule-types.js';
-import { bundledRulesDir } from '../policy/load-policy.js';
 import { write, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,8 +17,7 @@ export async function runRulesCommand(id: string | undefined, flags: { rules?: s
   if (id !== undefined) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) throw new UsageError(`no rule "${id}" in the pack (rules: ${rules.map((r) => r.id).join(', ')})`);
-    const dirs = flags.rules?.map((d) => path.resolve(io.cwd, d)) ?? [bundledRulesDir];
-    await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleFor(rule.id, dirs)));
+    await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleFor(rule, io.cwd)));
     return 0;
   }
   const pack = policy.rulePack;
@@ -39,7 +42,7 @@ function textList(rules: readonly RuleInfo[], pack: string): string {
 }
 
 /** The README's rule table is this output; a test fails when the committed copy is stale. */
-export function markdownTable(rules: readonly RuleInfo[]): string {
+function markdownTable(rules: readonly RuleInfo[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${windowText(r)} | ${cell(r.title)} | ${cell(r.clause)} |`);
   return `${['| id | severity | effective | title | clause |', '|---|---|---|---|---|', ...rows].join('\n')}\n`;
@@ -67,13 +70,23 @@ function explain(rule: RuleInfo, example: { file: string; text: string } | undef
   return `${out.join('\n')}\n`;
 }
 
-/** The first fail fixture shipped next to the rules (`<rules>/../fixtures/rules/<id>/fail/`): a violation that `accord test` proves. */
-function exampleFor(id: string, dirs: readonly string[]): { file: string; text: string } | undefined {
-  for (const dir of dirs) {
-    const failDir = path.join(dir, '..', 'fixtures', 'rules', id, 'fail');
-    if (!existsSync(failDir)) continue;
-    const first = readdirSync(failDir).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()[0];
-    if (first) return { file: path.join('fixtures', 'rules', id, 'fail', first), text: readFileSync(path.join(failDir, first), 'utf8') };
+/**
+ * The first fail fixture beside the rule's folder (`<rules>/../fixtures/rules/<id>/fail/`): a
+ * violation that `accord test` proves. Read as manifests are (bounded, never blocking on a FIFO).
+ */
+function exampleFor(rule: RuleInfo, cwd: string): { file: string; text: string } | undefined {
+  const failDir = path.join(path.dirname(path.resolve(cwd, rule.file)), '..', 'fixtures', 'rules', rule.id, 'fail');
+  if (!existsSync(failDir)) return undefined;
+  const first = readdirSync(failDir)
+    .filter((n) => fileKind(n) === 'yaml' || fileKind(n) === 'json')
+    .sort()[0];
+  if (!first) return undefined;
+  const absolute = path.join(failDir, first);
+  try {
+    const read = readBounded(absolute, defaultLimits.maxFileBytes);
+    const decoded = 'bytes' in read ? decode(read.bytes) : undefined;
+    return decoded?.ok ? { file: displayPath(cwd, absolute), text: decoded.text } : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }

@@ -18,7 +18,7 @@ import type { Policy, PolicyOptions } from './policy-types.js';
 import { findWaiver, loadWaivers, waiverRef, type Waiver } from './waivers.js';
 
 /** The rule pack shipped with accord: `rules/` at the package root (one level above src/ and dist/). */
-export const bundledRulesDir = fileURLToPath(new URL('rules/', packageRoot()));
+const bundledRulesDir = fileURLToPath(new URL('rules/', packageRoot()));
 
 function packageRoot(): URL {
   const here = new URL('.', import.meta.url);

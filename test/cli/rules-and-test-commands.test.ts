@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/tmp-dir.js';
 import { repo, runCli } from './run-cli.js';
 
 const accord = (args: string[]) => runCli(args);
@@ -23,6 +26,28 @@ describe('accord rules', () => {
     expect(run.stdout).toContain('spec.rofr.offeredOn is after metadata.date');
     expect(run.stdout).toContain('Remediation:');
     expect(run.stdout).toMatch(/Example violation \(fixtures\/rules\/rofr-required-for-new-capacity\/fail\/[^)]+\.yaml\):\n  /);
+  });
+
+  it('names the example fixture the way it names the rule file, from any working directory', () => {
+    const run = runCli(['rules', 'api-exclusive-to-azure'], { cwd: os.tmpdir() });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`defined in ${path.join(repo, 'rules', 'api-exclusive-to-azure.json')}`);
+    expect(run.stdout).toContain(`Example violation (${path.join(repo, 'fixtures', 'rules', 'api-exclusive-to-azure', 'fail')}/`);
+  });
+
+  it('does not wait on a FIFO where an example fixture would be', async () => {
+    const tmp = await makeTempDir('accord-rules-fifo-');
+    try {
+      cpSync(path.join(repo, 'rules'), tmp.path('rules'), { recursive: true });
+      mkdirSync(tmp.path('fixtures', 'rules', 'api-exclusive-to-azure', 'fail'), { recursive: true });
+      execFileSync('mkfifo', [tmp.path('fixtures', 'rules', 'api-exclusive-to-azure', 'fail', 'a.yaml')]);
+      const run = runCli(['rules', 'api-exclusive-to-azure', '--rules', 'rules'], { cwd: tmp.dir });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Remediation:');
+      expect(run.stdout).not.toContain('Example violation');
+    } finally {
+      await tmp.cleanup();
+    }
   });
 
   it('an unknown rule id is a usage error (exit 2)', () => {
