@@ -20,12 +20,7 @@ export interface ParsedJson {
  */
 export function parseJson(text: string, file: string, limits: Limits, firstLine = 1): ParsedJson {
   let index: LineIndex | undefined;
-  let tree: jsonc.Node | undefined | null = null;
   const at = (offset: number): Position => (index ??= new LineIndex(text, firstLine)).position(offset);
-  const getTree = (): jsonc.Node | undefined => {
-    if (tree === null) tree = safeTree(text);
-    return tree;
-  };
   const offsetOf = createJsonLocator(text);
   const locate = (segments: readonly PathSegment[]): Position => at(offsetOf(segments));
   const problem = (code: Problem['code'], message: string, offset: number, segments?: PathSegment[]): ParsedJson => ({
@@ -47,7 +42,7 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
   }
   if (guard.violation) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, offsetOf(guard.violation.segments, true));
   if (guard.keys !== countKeysInText(text)) {
-    const duplicate = findDuplicateKey(getTree());
+    const duplicate = findDuplicateKey(safeTree(text));
     if (duplicate) {
       const first = at(duplicate.first);
       return problem(
@@ -84,8 +79,6 @@ function countKeysInText(text: string): number {
   }
   return count;
 }
-
-
 
 function findDuplicateKey(root: jsonc.Node | undefined): { key: string; first: number; second: number } | undefined {
   const stack = root ? [root] : [];

@@ -35,10 +35,8 @@ export function parseYaml(text: string, file: string, limits: Limits): LoadEvent
   for (const doc of list) {
     const issues = [...doc.errors, ...doc.warnings];
     if (issues.length > 0) {
-      for (const issue of issues) {
-        const code = issue.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'PARSE_ERROR';
-        events.push(problem(code, `invalid YAML: ${firstLine(issue.message)}`, position(issue.pos[0])));
-      }
+      // uniqueKeys is off (duplicates are found by findKeyIssue, with both positions): every issue here is a parse error.
+      for (const issue of issues) events.push(problem('PARSE_ERROR', `invalid YAML: ${firstLine(issue.message)}`, position(issue.pos[0])));
       continue;
     }
     if (doc.contents === null || isEmptyScalar(doc.contents)) continue;
@@ -85,7 +83,7 @@ function offsetOf(root: Node, segments: readonly PathSegment[]): number {
   let best = root.range?.[0] ?? 0;
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+      const pair = node.items.find((p) => isScalar(p.key) && keyName(p.key) === String(segment));
       if (!pair) break;
       if (isScalar(pair.key) && pair.key.range) best = pair.key.range[0];
       node = pair.value;
@@ -113,7 +111,7 @@ function findKeyIssue(root: Node): { key: string; at: number; first?: number } |
       for (const pair of node.items) {
         const at = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
         if (pair.key !== null && !isScalar(pair.key)) return { key: '', at };
-        const key = pair.key === null || pair.key.value === null ? '' : String(pair.key.value);
+        const key = keyName(pair.key);
         const first = seen.get(key);
         if (first !== undefined) return { key, at, first };
         seen.set(key, at);
@@ -124,6 +122,11 @@ function findKeyIssue(root: Node): { key: string; at: number; first?: number } |
     }
   }
   return undefined;
+}
+
+/** The property name a scalar key becomes in the parsed value: `1` and `"1"` both become "1", a null key "". */
+function keyName(key: Node | null): string {
+  return key === null || !isScalar(key) || key.value === null ? '' : String(key.value);
 }
 
 /** toJS throws for an alias bomb and for an alias whose anchor is missing: two different mistakes. */

@@ -36,6 +36,13 @@ describe('parseYaml multi-document positions', () => {
     expect(docs[1]?.start).toEqual({ line: 7, column: 1 });
   });
 
+  it('locates keys written as numbers or booleans, as the names they become', () => {
+    const text = 'spec:\n  workload: api\n  1: one\n  true: yes\n';
+    const doc = documents(parseYaml(text, 'f.yaml', limits))[0] as SourceDocument;
+    expect(doc.locate(['spec', '1'])).toEqual(positionOf(text, '1: one'));
+    expect(doc.locate(['spec', 'true'])).toEqual(positionOf(text, 'true: yes'));
+  });
+
   it('resolves spec.endpoints[1].hostedOn in the second document to its key', () => {
     const second = documents(parseYaml(twoDocs, 'f.yaml', limits))[1] as SourceDocument;
     expect(second.locate(['spec', 'endpoints', 1, 'hostedOn'])).toEqual({ line: 16, column: 7 });
