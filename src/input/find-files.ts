@@ -26,8 +26,8 @@ const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
  * and a file reached by two paths is read once.
  */
 export async function findFiles(patterns: readonly string[], options: { cwd: string; exclude?: readonly string[] }): Promise<FindResult> {
-  // fast-glob is loaded only for globs: a run on files and folders never compiles it.
-  const fg = patterns.some((p) => !pathExists(path.resolve(options.cwd, p))) ? (await import('fast-glob')).default : undefined;
+  // fast-glob is loaded only for a pattern that is no existing path: a run on files and folders never compiles it.
+  let fg: typeof FastGlob | undefined;
   const { cwd } = options;
   const ignore = [...alwaysIgnored, ...(options.exclude ?? [])];
   const isExcluded = await excludeMatcher(cwd, options.exclude ?? []);
@@ -152,14 +152,15 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       if (expanded && !seen && files.size === before && !problems.some((p) => p.file === shown)) problems.push(nothingFound(shown, absolute));
       continue;
     }
-    if (!fg?.isDynamicPattern(pattern)) {
+    fg ??= (await import('fast-glob')).default;
+    if (!fg.isDynamicPattern(pattern)) {
       problems.push({ file: displayPath(cwd, absolute), code: 'READ_ERROR', message: 'no such file or directory' });
       continue;
     }
     // Globs do not descend through symbolic links to directories (a loop would multiply matches).
     let matches: FastGlob.Entry[];
     try {
-      matches = (fg as typeof FastGlob).sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
+      matches = fg.sync(pattern, { cwd, ignore, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true, absolute: true });
     } catch (error) {
       const at = (error as NodeJS.ErrnoException).path;
       problems.push({ file: pattern, code: 'READ_ERROR', message: `cannot expand this glob: ${describeFsError(error)}${at ? ` (${displayPath(cwd, at)})` : ''}` });
@@ -214,14 +215,6 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
     const parts = path.relative(cwd, absolute).split(path.sep);
     return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
   };
-}
-
-function pathExists(absolute: string): boolean {
-  try {
-    return lstatSync(absolute, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 export function displayPath(cwd: string, absolute: string): string {
