@@ -1,5 +1,5 @@
 import type { FoundFile } from '../input/find-files.js';
-import { openFile, type LoadedSource } from '../input/load-source.js';
+import type { LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { Evaluator } from '../policy/evaluate.js';
@@ -8,7 +8,8 @@ import type { CheckFilesOptions } from '../policy/policy-types.js';
 import { waiverNotices, type Waiver } from '../policy/waivers.js';
 import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
-import { assessSource } from './assess-files.js';
+import type { Assessment } from './assess.js';
+import { assessFiles, assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
 import { checkInParallel, threadCount } from './parallel.js';
 import { sortFindings, sortProblems } from './sort.js';
@@ -44,15 +45,23 @@ export async function runCheck(
   if ('files' in input && threads > 1) {
     notices.push(...(await checkInParallel(context, input.files, threads, collector, options.onProgress)));
   } else {
-    const sources = 'files' in input ? input.files.map((f) => () => openFile(f.path, f.file, context.limits)) : [input.stream];
     const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
-    for (const open of sources) {
-      collector.files++;
-      await assessSource(open(), context, (assessment) => {
-        collector.record(assessment);
-        // A long JSONL inventory reports progress as it goes, not only when it ends.
-        if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
+    const record = (assessment: Assessment) => {
+      collector.record(assessment);
+      // A long JSONL inventory reports progress as it goes, not only when it ends.
+      if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
+    };
+    if ('files' in input) {
+      await assessFiles(input.files, context, context.limits, {
+        assessment: record,
+        fileDone: () => {
+          collector.files++;
+          progress();
+        },
       });
+    } else {
+      collector.files++;
+      await assessSource(input.stream(), context, record);
       progress();
     }
   }

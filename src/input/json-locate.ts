@@ -43,11 +43,23 @@ function findKey(text: string, open: number, wanted: string): { key: number; val
   let i = skipSpace(text, open + 1);
   while (text.charCodeAt(i) === 0x22) {
     const keyStart = i;
-    const keyEnd = skipString(text, i);
-    const raw = text.slice(keyStart + 1, keyEnd - 1);
-    const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+    let escaped = false;
+    let keyEnd = text.length;
+    for (let j = i + 1; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x5c) {
+        escaped = true;
+        j++;
+      } else if (c === 0x22) {
+        keyEnd = j + 1;
+        break;
+      }
+    }
     const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    if (key === wanted) return { key: keyStart, value };
+    const matches = escaped
+      ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) === wanted
+      : keyEnd - keyStart - 2 === wanted.length && text.startsWith(wanted, keyStart + 1);
+    if (matches) return { key: keyStart, value };
     i = skipSpace(text, skipValue(text, value));
     if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
   }
@@ -70,7 +82,11 @@ function skipValue(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 0x22) return skipString(text, i);
   if (c !== 0x7b && c !== 0x5b) {
-    while (i < text.length && !/[\s,\]}]/.test(text[i] as string)) i++;
+    // A number, true, false or null: it ends at white space, a comma or a closing bracket.
+    for (; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09 || ch === 0x2c || ch === 0x5d || ch === 0x7d) break;
+    }
     return i;
   }
   let depth = 0;

@@ -4,35 +4,60 @@ import type { LoadEvent } from './document.js';
 import type { FileKind } from './file-kind.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
+import type { parseYaml as ParseYaml } from './parse-yaml.js';
 import { readBounded, type BoundedRead } from './read-bounded.js';
 import { describeFsError } from './read-errors.js';
 import { loadYamlParser } from './yaml-loader.js';
 
-/** Reads a whole JSON or YAML file (bounded by maxFileBytes) and parses its deployments. */
-export async function loadTextFile(path: string, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): Promise<LoadEvent[]> {
-  const fail = (code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
+export type WholeFileKind = Exclude<FileKind, 'jsonl'>;
+
+/** A whole JSON or YAML file's text, or the problem that stops it from being checked. */
+export type TextRead = { text: string } | { events: LoadEvent[] };
+
+const failed = (file: string, code: Problem['code'], message: string): { events: LoadEvent[] } => ({ events: [{ problem: { file, code, message } }] });
+
+/** Reads and decodes a whole JSON or YAML file (bounded by maxFileBytes); synchronous. */
+export function readTextFile(path: string, file: string, limits: Limits): TextRead {
   let read: BoundedRead;
   try {
-    read = readBounded(path, limits.maxFileBytes);
+    read = readBounded(path, limits.maxFileBytes, true);
   } catch (error) {
-    return fail('READ_ERROR', describeFsError(error));
+    return failed(file, 'READ_ERROR', describeFsError(error));
   }
-  if ('notAFile' in read) return fail('READ_ERROR', 'not a regular file');
+  if ('notAFile' in read) return failed(file, 'READ_ERROR', 'not a regular file');
   if ('tooLarge' in read) {
-    return fail('FILE_TOO_LARGE', `file is ${read.tooLarge} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
+    return failed(file, 'FILE_TOO_LARGE', `file is ${read.tooLarge} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
   }
-  return parseText(read.bytes, file, kind, limits);
+  return decodeText(read.bytes, file);
 }
 
-/** Decodes and parses a whole JSON or YAML text. */
-export async function parseText(bytes: Uint8Array, file: string, kind: Exclude<FileKind, 'jsonl'>, limits: Limits): Promise<LoadEvent[]> {
-  const fail = (code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
+function decodeText(bytes: Uint8Array, file: string): TextRead {
   const decoded = decode(bytes);
-  if (!decoded.ok) return fail('ENCODING_ERROR', decoded.message);
-  if (decoded.text.trim() === '') return fail('NO_DEPLOYMENTS', 'empty file: no deployment in it');
-  const events = kind === 'json' ? jsonEvents(decoded.text, file, limits) : (await loadYamlParser())(decoded.text, file, limits);
-  if (events.length === 0) return fail('NO_DEPLOYMENTS', 'no deployment in this file (only comments or empty documents)');
+  return decoded.ok ? { text: decoded.text } : failed(file, 'ENCODING_ERROR', decoded.message);
+}
+
+/** Parses a whole JSON or YAML text into its deployments; `parseYaml` is needed for YAML only. */
+export function parseTextFile(text: string, file: string, kind: WholeFileKind, limits: Limits, parseYaml?: typeof ParseYaml): LoadEvent[] {
+  if (text.trim() === '') return failed(file, 'NO_DEPLOYMENTS', 'empty file: no deployment in it').events;
+  if (kind === 'yaml' && !parseYaml) throw new Error('parseTextFile: a YAML text needs the YAML parser');
+  const events = kind === 'json' ? jsonEvents(text, file, limits) : (parseYaml as typeof ParseYaml)(text, file, limits);
+  if (events.length === 0) return failed(file, 'NO_DEPLOYMENTS', 'no deployment in this file (only comments or empty documents)').events;
   return events;
+}
+
+/** Reads and parses a whole JSON or YAML file. */
+export async function loadTextFile(path: string, file: string, kind: WholeFileKind, limits: Limits): Promise<LoadEvent[]> {
+  return parseRead(readTextFile(path, file, limits), file, kind, limits);
+}
+
+/** Decodes and parses a whole JSON or YAML text held in memory (stdin). */
+export async function parseText(bytes: Uint8Array, file: string, kind: WholeFileKind, limits: Limits): Promise<LoadEvent[]> {
+  return parseRead(decodeText(bytes, file), file, kind, limits);
+}
+
+async function parseRead(read: TextRead, file: string, kind: WholeFileKind, limits: Limits): Promise<LoadEvent[]> {
+  if ('events' in read) return read.events;
+  return parseTextFile(read.text, file, kind, limits, kind === 'yaml' ? await loadYamlParser() : undefined);
 }
 
 function jsonEvents(text: string, file: string, limits: Limits): LoadEvent[] {

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-export type BoundedRead = { bytes: Uint8Array } | { notAFile: true } | { tooLarge: number };
+export type BoundedRead = { bytes: Buffer } | { notAFile: true } | { tooLarge: number };
 
 const SCRATCH_BYTES = 64 * 1024;
 const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
@@ -9,10 +9,11 @@ const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
  * Reads a whole regular file of at most `maxBytes`, synchronously, as ESLint does: for small files
  * a few system calls cost a fraction of a round trip through libuv's thread pool. The type and size
  * are checked on the open descriptor before anything is read (O_NONBLOCK keeps a FIFO swapped in for
- * the file from blocking the open). A manifest that fits is read into a reused buffer and copied
- * out, so no buffer is allocated for its size. File-system errors are thrown for the caller to describe.
+ * the file from blocking the open). A manifest that fits is read into a reused buffer: with
+ * `transient`, the bytes returned are that buffer, valid until the next call (for a caller that
+ * decodes them at once); otherwise they are copied out. File-system errors are thrown for the caller to describe.
  */
-export function readBounded(path: string, maxBytes: number): BoundedRead {
+export function readBounded(path: string, maxBytes: number, transient = false): BoundedRead {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
@@ -29,7 +30,8 @@ export function readBounded(path: string, maxBytes: number): BoundedRead {
       length += bytesRead;
     } while (length < stats.size);
     if (length > stats.size) throw new Error('it holds more than its size says: it grew while accord read it, or is a special file');
-    return { bytes: target === scratch ? Buffer.from(scratch.subarray(0, length)) : target.subarray(0, length) };
+    if (target !== scratch) return { bytes: target.subarray(0, length) };
+    return { bytes: transient ? scratch.subarray(0, length) : Buffer.from(scratch.subarray(0, length)) };
   } finally {
     closeSync(fd);
   }

@@ -37,7 +37,10 @@ function compile(condition: Condition, each: string | undefined): Node {
   if ('all' in condition) {
     const children = condition.all.map((c) => compile(c, each));
     return {
-      test: (facts) => children.every((c) => c.test(facts)),
+      test(facts) {
+        for (const child of children) if (!child.test(facts)) return false;
+        return true;
+      },
       collect(facts, index, out) {
         const mine: Evidence[] = [];
         let held = true;
@@ -50,7 +53,10 @@ function compile(condition: Condition, each: string | undefined): Node {
   if ('any' in condition) {
     const children = condition.any.map((c) => compile(c, each));
     return {
-      test: (facts) => children.some((c) => c.test(facts)),
+      test(facts) {
+        for (const child of children) if (child.test(facts)) return true;
+        return false;
+      },
       collect(facts, index, out) {
         let held = false;
         for (const child of children) {
@@ -71,6 +77,8 @@ function compile(condition: Condition, each: string | undefined): Node {
   };
 }
 
+const MAX_CACHED_ELEMENTS = 256;
+
 function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | undefined): Node {
   const definition = operators.get(leaf.operator);
   if (!definition) throw new Error(`unknown operator ${leaf.operator}`);
@@ -80,14 +88,21 @@ function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | 
   const expected: (facts: Facts) => unknown = isFactRef(value)
     ? ((fact: string, path: string[]) => (facts: Facts) => resolvePath(facts[fact], path))(value.fact, jsonPathSegments(value.path))
     : () => value;
-  const test = (facts: Facts): boolean => applyOperator(definition, resolvePath(facts[fact], segments), expected(facts));
+  // The field an evidence names is the same for every deployment (per element, for `item`): worked out once.
+  const fixedPath = fact === 'item' && each !== undefined ? undefined : factFieldPath(fact, leaf.path, each, undefined);
+  const elementPaths: string[] = [];
+  const fieldPath = (index: number | undefined): string => {
+    if (fixedPath !== undefined) return fixedPath;
+    if (index === undefined || index >= MAX_CACHED_ELEMENTS) return factFieldPath(fact, leaf.path, each, index);
+    return (elementPaths[index] ??= factFieldPath(fact, leaf.path, each, index));
+  };
   return {
-    test,
+    test: (facts) => applyOperator(definition, resolvePath(facts[fact], segments), expected(facts)),
     collect(facts, index, out) {
       const actual = resolvePath(facts[fact], segments);
       const wanted = expected(facts);
       const held = applyOperator(definition, actual, wanted);
-      if (held) out.push(makeEvidence(factFieldPath(fact, leaf.path, each, index), leaf.operator, actual, wanted));
+      if (held) out.push(makeEvidence(fieldPath(index), leaf.operator, actual, wanted));
       return held;
     },
   };

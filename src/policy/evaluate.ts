@@ -90,8 +90,8 @@ function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit 
 
 function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {
   const { rule, index } = hit;
-  const segments = faultSegments(rule, index, hit.evidence);
-  const position = document.locate(segments);
+  const fault = faultPath(rule, index, hit.evidence);
+  const position = document.locate(fault.segments);
   return {
     rule: rule.id,
     severity: rule.severity,
@@ -99,7 +99,7 @@ function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, 
     file: document.file,
     line: position.line,
     column: position.column,
-    path: formatPath(segments),
+    path: fault.path,
     message: renderMessage(rule.message, hit.facts),
     evidence: hit.evidence,
     clause: rule.clause,
@@ -107,16 +107,40 @@ function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, 
   };
 }
 
-function faultSegments(rule: LoadedRule, index: number | undefined, evidence: Evidence[]): PathSegment[] {
-  if (rule.at !== undefined) return parsePath(rule.at.replace(/\[\*\]/g, `[${index ?? 0}]`));
-  if (rule.each !== undefined && index !== undefined) return [...parsePath(rule.each), index];
-  const first = evidence[0];
-  return first ? parsePath(first.path) : [];
+interface FaultPath {
+  segments: readonly PathSegment[];
+  path: string;
+}
+
+/** The few paths findings point at (a rule's field, per element index), parsed once. */
+const faultPaths = new Map<string, FaultPath>();
+const MAX_FAULT_PATHS = 4096;
+
+function faultPath(rule: LoadedRule, index: number | undefined, evidence: Evidence[]): FaultPath {
+  let written: string;
+  if (rule.at !== undefined) written = rule.at.replace(/\[\*\]/g, `[${index ?? 0}]`);
+  else if (rule.each !== undefined && index !== undefined) written = `${rule.each}[${index}]`;
+  else written = evidence[0]?.path ?? '';
+  let known = faultPaths.get(written);
+  if (!known) {
+    const segments = Object.freeze(parsePath(written));
+    known = { segments, path: formatPath(segments) };
+    if (faultPaths.size < MAX_FAULT_PATHS) faultPaths.set(written, known);
+  }
+  return known;
 }
 
 /** The elements of an `each` rule's array, as facts with `item` set. */
 export function eachFacts(rule: LoadedRule, facts: Facts): { index: number; facts: Facts }[] {
-  const list = resolvePath(facts, (rule.each as string).split('.'));
+  const list = resolvePath(facts, eachSegments(rule.each as string));
   if (!Array.isArray(list)) return [];
   return list.map((item, index) => ({ index, facts: { ...facts, item } }));
+}
+
+const eachPaths = new Map<string, readonly string[]>();
+
+function eachSegments(each: string): readonly string[] {
+  let segments = eachPaths.get(each);
+  if (!segments) eachPaths.set(each, (segments = Object.freeze(each.split('.'))));
+  return segments;
 }

@@ -76,7 +76,7 @@ describe('accord check --concurrency', () => {
     const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
     expect(profiles).toHaveLength(3);
     // Each worker's profile shows it assessing files (the worker bundle keeps its function names).
-    const assessing = profiles.filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('"functionName":"assessFile"'));
+    const assessing = profiles.filter((f) => readFileSync(path.join(dir, f), 'utf8').includes('"functionName":"assessFiles"'));
     expect(assessing.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -47,6 +47,15 @@ describe('createJsonLocator', () => {
     expect(locate(['nothing'])).toBe(0);
   });
 
+  it('matches a key by what it decodes to, never by its escaped spelling', () => {
+    // The first key is written \u0041 and is "A"; the second is the six characters \u0041.
+    const text = String.raw`{"\u0041": 1, "\\u0041": 2, "A\"": 3}`;
+    const locate = createJsonLocator(text);
+    expect(locate(['\\u0041'])).toBe(text.indexOf('"\\\\u0041"'));
+    expect(locate(['A'])).toBe(1);
+    expect(locate(['A"'])).toBe(text.indexOf('"A\\""'));
+  });
+
   it('decodes escaped keys, skips braces inside strings, and points at a value when asked', () => {
     const text = '{"a": "}{][\\"", "pro\\u0076ider": {"x": [1, {"y": 2}]}}';
     const locate = createJsonLocator(text);
