@@ -41,7 +41,7 @@ export function parseJson(text: string, file: string, limits: Limits, firstLine 
     return problem('FORBIDDEN_KEY', `forbidden key "${guard.violation.key}" (it could pollute object prototypes)`, offsetOf(segments), segments);
   }
   if (guard.violation) return problem('TOO_DEEP', `nesting deeper than ${limits.maxDepth} levels (limit maxDepth)`, offsetOf(guard.violation.segments, true));
-  if (guard.keys !== countKeysInText(text)) {
+  if (keysRepeat(text, guard.keys)) {
     const duplicate = findDuplicateKey(safeTree(text));
     if (duplicate) {
       const first = at(duplicate.first);
@@ -63,6 +63,18 @@ function safeTree(text: string): jsonc.Node | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the text holds more keys than the parsed value. Keys in valid JSON text are the colons
+ * outside strings; colons inside strings only add to a plain count of colons, so when that count
+ * equals the parsed keys (most manifests hold no URL or time of day) no key can repeat, and the
+ * strings need not be skipped.
+ */
+function keysRepeat(text: string, parsedKeys: number): boolean {
+  let colons = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++;
+  return colons !== parsedKeys && countKeysInText(text) !== parsedKeys;
 }
 
 /** Keys in valid JSON text are the colons outside strings. */

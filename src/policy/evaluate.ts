@@ -70,21 +70,29 @@ interface WindowSplit {
   needsApproval: boolean;
 }
 
-const windows = new WeakMap<readonly LoadedRule[], Map<string, WindowSplit>>();
-const MAX_CACHED_DATES = 4096;
+const windows = new WeakMap<readonly LoadedRule[], Map<number | string, WindowSplit>>();
 
-/** The rules whose effective window holds `date`, and the others; remembered per date, as deployments share go-live dates. */
+/**
+ * The rules whose effective window holds `date`, and the others. Deployments span many dates but
+ * few splits (a pack has a handful of window edges), so splits are kept by which rules are in
+ * window: a bit mask, or a string of 0s and 1s for a pack of more than 31 rules.
+ */
 function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit {
-  let byDate = windows.get(rules);
-  if (!byDate) windows.set(rules, (byDate = new Map()));
-  const known = byDate.get(date);
+  let splits = windows.get(rules);
+  if (!splits) windows.set(rules, (splits = new Map()));
+  let key: number | string;
+  if (rules.length <= 31) {
+    key = 0;
+    for (let i = 0; i < rules.length; i++) if (inWindow(date, (rules[i] as LoadedRule).effective)) key |= 1 << i;
+  } else key = rules.map((rule) => (inWindow(date, rule.effective) ? '1' : '0')).join('');
+  const known = splits.get(key);
   if (known) return known;
   const active: LoadedRule[] = [];
   const skipped: LoadedRule[] = [];
   for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
   const ids = (list: LoadedRule[]) => Object.freeze(list.map((r) => r.id));
   const split = { active: Object.freeze(active), evaluated: ids(active), skipped: ids(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
-  if (byDate.size < MAX_CACHED_DATES) byDate.set(date, split);
+  splits.set(key, split);
   return split;
 }
 

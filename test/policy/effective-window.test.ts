@@ -57,3 +57,26 @@ describe('effective windows', () => {
     expect(inWindow('1999-01-01', undefined)).toBe(true);
   });
 });
+
+describe('effective windows in a pack of many rules', () => {
+  // Splits of a pack into applied and skipped rules are kept by which rules are in window: a bit
+  // mask up to 31 rules, a string beyond. Both must give each deployment the rules of its own date.
+  const day = (i: number): string => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10);
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir();
+  });
+  afterAll(() => tmp.cleanup());
+
+  for (const count of [31, 40]) {
+    it(`${count} rules, each from its own day: a deployment gets those from its date back`, async () => {
+      const ids = Array.from({ length: count }, (_, i) => `from-day-${String(i).padStart(2, '0')}`);
+      await writeRules(tmp, `rules-${count}`, ids.map((id, i) => ruleJson(id, { effective: { from: day(i) } })));
+      const policy = await loadPolicy({ rules: `rules-${count}`, cwd: tmp.dir, asOf: '2027-01-01' });
+      for (const k of [count - 1, 0, Math.floor(count / 2), 5, count - 1, 0, 30]) {
+        const fired = (await policy.check(manifest({ date: day(k), provider: 'oracle' }))).map((f) => f.rule).sort();
+        expect(fired, day(k)).toEqual(ids.slice(0, k + 1));
+      }
+    });
+  }
+});
