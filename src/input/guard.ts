@@ -39,7 +39,10 @@ function scan(value: unknown, depthLeft: number): number | GuardViolation {
     }
     return count;
   }
-  for (const key of Object.keys(value)) {
+  // for-in, not Object.keys: no array per object. JSON.parse and the YAML loader make plain objects,
+  // whose prototype has nothing enumerable (anything inherited would only raise the count, and a
+  // count above the text's makes the caller refuse the file, never pass it).
+  for (const key in value) {
     if (forbiddenKeys.has(key)) return { kind: 'FORBIDDEN_KEY', segments: [key], key };
     const inner = scan((value as Record<string, unknown>)[key], depthLeft - 1);
     if (typeof inner !== 'number') {
