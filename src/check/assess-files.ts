@@ -1,7 +1,7 @@
 import { fileKind } from '../input/file-kind.js';
 import type { FoundFile } from '../input/find-files.js';
 import type { Limits } from '../input/limits.js';
-import { openFile, type LoadedSource } from '../input/load-source.js';
+import { notAManifest, openFile, type LoadedSource } from '../input/load-source.js';
 import { parseTextFile, readTextFile, type TextRead, type WholeFileKind } from '../input/load-text-file.js';
 import { loadYamlParser } from '../input/yaml-loader.js';
 import { assess, type AssessContext, type Assessment } from './assess.js';
@@ -37,11 +37,11 @@ const GROUP_FILES = 64;
 const GROUP_CHARS = 4 * 1024 * 1024;
 
 /**
- * Assesses `files` in order, handing each file's assessments to `onFile`. Whole JSON and YAML files
- * go through in groups, one stage at a time (read every file of the group, then parse them, then
- * assess them): on the benchmark VM this ran a 10,000-file check about a quarter faster than taking
- * each file through every stage in turn, the same code staying hot in the caches. JSONL files stream,
- * one at a time, each assessment handed on as it is made.
+ * Assesses `files` in order, handing each assessment to `sink`. Whole JSON and YAML files go
+ * through in groups, one stage at a time (read every file of the group, then parse them, then
+ * assess them): on the benchmark VM a 10,000-file check ran about a fifth faster than when each
+ * file went through every stage in turn, the same code staying hot in the caches. JSONL files
+ * stream, one at a time, each assessment handed on as it is made.
  */
 export async function assessFiles(files: readonly FoundFile[], context: AssessContext, limits: Limits, sink: FileSink): Promise<void> {
   let next = 0;
@@ -52,7 +52,7 @@ export async function assessFiles(files: readonly FoundFile[], context: AssessCo
       const file = files[next] as FoundFile;
       const kind = fileKind(file.path);
       if (kind === 'jsonl') break;
-      const read: TextRead = kind ? readTextFile(file.path, file.file, limits) : { events: [{ problem: { file: file.file, code: 'READ_ERROR', message: 'not a manifest file' } }] };
+      const read: TextRead = kind ? readTextFile(file.path, file.file, limits) : { events: notAManifest(file.file) };
       if ('text' in read) chars += read.text.length;
       group.push({ file, kind, read });
     }

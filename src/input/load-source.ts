@@ -11,7 +11,11 @@ export function openFile(path: string, file: string, limits: Limits): LoadedSour
   const kind = fileKind(path);
   if (kind === 'jsonl') return loadJsonl(path, file, limits);
   if (kind) return loadTextFile(path, file, kind, limits);
-  return Promise.resolve([{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }]);
+  return Promise.resolve(notAManifest(file));
+}
+
+export function notAManifest(file: string): LoadEvent[] {
+  return [{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }];
 }
 
 /** Every deployment (or problem) in one file, streamed for JSONL. */

@@ -20,7 +20,7 @@ const failed = (file: string, code: Problem['code'], message: string): { events:
 export function readTextFile(path: string, file: string, limits: Limits): TextRead {
   let read: BoundedRead;
   try {
-    read = readBounded(path, limits.maxFileBytes, true);
+    read = readBounded(path, limits.maxFileBytes, { transient: true });
   } catch (error) {
     return failed(file, 'READ_ERROR', describeFsError(error));
   }

@@ -13,7 +13,7 @@ const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
  * `transient`, the bytes returned are that buffer, valid until the next call (for a caller that
  * decodes them at once); otherwise they are copied out. File-system errors are thrown for the caller to describe.
  */
-export function readBounded(path: string, maxBytes: number, transient = false): BoundedRead {
+export function readBounded(path: string, maxBytes: number, { transient = false }: { transient?: boolean } = {}): BoundedRead {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);

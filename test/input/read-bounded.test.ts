@@ -17,6 +17,17 @@ describe('readBounded', () => {
     expect(readBounded(file, 3)).toEqual({ tooLarge: 8 });
   });
 
+  it('copies the bytes out unless asked for a transient view, which the next read overwrites', async () => {
+    const first = await tmp.write('first.json', '{"first": 1}');
+    const second = await tmp.write('second.json', '{"other": 2}');
+    const kept = (readBounded(first, 100) as { bytes: Buffer }).bytes;
+    const view = (readBounded(first, 100, { transient: true }) as { bytes: Buffer }).bytes;
+    expect(view.toString()).toBe('{"first": 1}');
+    readBounded(second, 100, { transient: true });
+    expect(view.toString()).toBe('{"other": 2}');
+    expect(kept.toString()).toBe('{"first": 1}');
+  });
+
   it('reads files around and beyond the first 64 KiB read whole, byte for byte', async () => {
     for (const size of [0, 1, 65_535, 65_536, 65_537, 300_001]) {
       const content = Buffer.alloc(size, 0);
