@@ -14,8 +14,9 @@ export class Collector {
   deploymentCount = 0;
   unverifiedApprovals = 0;
   private readonly names = new NameRegistry();
-  private readonly fileIds = new Map<string, number>();
+  /** Files in the order their deployments came; a file's deployments come together. */
   private readonly fileNames: string[] = [];
+  private lastFile: string | undefined;
   private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; names: string[] }>();
 
   constructor(
@@ -43,12 +44,12 @@ export class Collector {
 
   /** Records the name; a second deployment with the same name is a problem (both are still checked). */
   private claimName(name: string, file: string, start: Position): void {
-    let fileId = this.fileIds.get(file);
-    if (fileId === undefined) {
-      fileId = this.fileNames.push(file) - 1;
-      this.fileIds.set(file, fileId);
+    // No map from file to id: assessments come file by file, so a new file is one unlike the last.
+    if (file !== this.lastFile) {
+      this.fileNames.push(file);
+      this.lastFile = file;
     }
-    const first = this.names.claim(name, fileId, start.line);
+    const first = this.names.claim(name, this.fileNames.length - 1, start.line);
     if (!first) return;
     const where = `${this.fileNames[first.file]}:${first.line}`;
     this.problems.push({ file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
