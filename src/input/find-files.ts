@@ -218,13 +218,19 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
 }
 
 export function displayPath(cwd: string, absolute: string): string {
-  // The common case, a normalized path below cwd, needs no path.relative (a tenth of listing 10,000 files).
-  const prefix = cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`;
-  if (absolute.startsWith(prefix) && absolute.length > prefix.length && !absolute.includes(`${path.sep}..`) && !absolute.includes(`${path.sep}.${path.sep}`)) {
-    const tail = absolute.slice(prefix.length);
-    return path.sep === '/' ? tail : tail.split(path.sep).join('/');
+  // Normalized paths need no path.relative (a tenth of listing 10,000 files): one below cwd is
+  // shown from there, any other as it is (path.relative would start with ..).
+  if (path.sep === '/' && isNormalAbsolute(absolute) && isNormalAbsolute(cwd)) {
+    const prefix = cwd === '/' ? cwd : `${cwd}/`;
+    if (!absolute.startsWith(prefix) || absolute.length === prefix.length) return absolute;
+    return absolute.slice(prefix.length);
   }
   const relative = path.relative(cwd, absolute);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
   return relative.split(path.sep).join('/');
+}
+
+/** No `//`, `/./` or `/../` in it, nor a trailing `/`, `/.` or `/..`: what path.resolve gives. */
+function isNormalAbsolute(p: string): boolean {
+  return p.startsWith('/') && !p.includes('//') && !p.includes('/./') && !p.includes('/..') && !p.endsWith('/.') && (p.length === 1 || !p.endsWith('/'));
 }
