@@ -1,3 +1,4 @@
+import type { LoadEvent } from '../input/document.js';
 import { fileKind } from '../input/file-kind.js';
 import type { FoundFile } from '../input/find-files.js';
 import type { Limits } from '../input/limits.js';
@@ -7,20 +8,31 @@ import { loadYamlParser } from '../input/yaml-loader.js';
 import { assess, type AssessContext, type Assessment } from './assess.js';
 
 /**
- * Assesses every deployment (or problem) of one source, in order, handing each to `sink`. A file
- * read whole is walked without an await per event, as a JSONL stream cannot be.
+ * Assesses every deployment (or problem) of one source, in order, handing each to `sink`; a JSONL
+ * stream is walked a batch of records at a time, with no await between the records of a batch.
  */
 export async function assessSource(loaded: LoadedSource, context: AssessContext, sink: (assessment: Assessment) => void): Promise<void> {
-  const events = loaded instanceof Promise ? await loaded : loaded;
-  if (Array.isArray(events)) {
-    for (const event of events) {
-      const assessment = assess(event, context);
-      sink(assessment instanceof Promise ? await assessment : assessment);
-    }
+  if (loaded instanceof Promise) {
+    await assessEvents(await loaded, context, sink);
     return;
   }
-  for await (const event of events) {
-    const assessment = assess(event, context);
+  for await (const batch of loaded) await assessEvents(batch, context, sink);
+}
+
+/** Synchronous with the compiled evaluator; with one that answers in promises, awaits each in turn. */
+function assessEvents(events: readonly LoadEvent[], context: AssessContext, sink: (assessment: Assessment) => void): Promise<void> | undefined {
+  for (let i = 0; i < events.length; i++) {
+    const assessment = assess(events[i] as LoadEvent, context);
+    if (assessment instanceof Promise) return assessRest(assessment, events, i + 1, context, sink);
+    sink(assessment);
+  }
+  return undefined;
+}
+
+async function assessRest(first: Promise<Assessment>, events: readonly LoadEvent[], from: number, context: AssessContext, sink: (assessment: Assessment) => void): Promise<void> {
+  sink(await first);
+  for (let i = from; i < events.length; i++) {
+    const assessment = assess(events[i] as LoadEvent, context);
     sink(assessment instanceof Promise ? await assessment : assessment);
   }
 }
@@ -65,10 +77,8 @@ export async function assessFiles(files: readonly FoundFile[], context: AssessCo
     const parseYaml = group.some((g) => g.kind === 'yaml' && 'text' in g.read) ? await loadYamlParser() : undefined;
     const loaded = group.map(({ file, kind, read }) => ('text' in read ? parseTextFile(read.text, file.file, kind as WholeFileKind, limits, parseYaml) : read.events));
     for (const events of loaded) {
-      for (const event of events) {
-        const assessment = assess(event, context);
-        sink.assessment(assessment instanceof Promise ? await assessment : assessment);
-      }
+      const pending = assessEvents(events, context, sink.assessment);
+      if (pending) await pending;
       sink.fileDone();
     }
   }

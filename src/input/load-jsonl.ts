@@ -8,14 +8,20 @@ import { describeFsError } from './read-errors.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Streams a JSONL file one record at a time; memory is bounded by the longest line, and a line
- * over maxLineBytes is skipped (reported) without ever being held whole.
+ * Streams a JSONL file, handing on the records of each chunk read (256 KiB) together: a step of
+ * the stream per chunk, not per line. Memory is bounded by the chunk and the longest line, and a
+ * line over maxLineBytes is skipped (reported) without ever being held whole.
  */
-export function loadJsonl(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
-  return loadJsonlStream(createReadStream(path, { highWaterMark: 256 * 1024 }), file, limits);
+export function loadJsonl(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
+  return loadJsonlBatches(createReadStream(path, { highWaterMark: 256 * 1024 }), file, limits);
 }
 
+/** The same, one record at a time. */
 export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
+  for await (const batch of loadJsonlBatches(chunks, file, limits)) yield* batch;
+}
+
+export async function* loadJsonlBatches(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
   const problem = (code: Problem['code'], message: string, line?: number): LoadEvent => ({
     problem: { file, ...(line === undefined ? {} : { line, column: 1 }), code, message },
   });
@@ -25,11 +31,13 @@ export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: stri
   let pendingBytes = 0;
   let overlong = false;
 
-  function* finishLine(tail: Buffer): Generator<LoadEvent> {
+  let out: LoadEvent[] = [];
+
+  function finishLine(tail: Buffer): void {
     lineNo++;
     if (overlong) {
       overlong = false;
-      yield problem('LINE_TOO_LONG', `line is longer than the limit of ${limits.maxLineBytes} bytes (limit maxLineBytes): skipped`, lineNo);
+      out.push(problem('LINE_TOO_LONG', `line is longer than the limit of ${limits.maxLineBytes} bytes (limit maxLineBytes): skipped`, lineNo));
       return;
     }
     let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
@@ -43,7 +51,7 @@ export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: stri
     try {
       text = utf8.decode(bytes);
     } catch {
-      yield problem('ENCODING_ERROR', 'not UTF-8 text', lineNo);
+      out.push(problem('ENCODING_ERROR', 'not UTF-8 text', lineNo));
       return;
     }
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -51,15 +59,22 @@ export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: stri
     records++;
     const parsed = parseJson(text, file, limits, lineNo);
     if (parsed.problems.length > 0) {
-      for (const p of parsed.problems) yield { problem: p };
+      for (const p of parsed.problems) out.push({ problem: p });
       return;
     }
     if (Array.isArray(parsed.value)) {
-      yield problem('SCHEMA_ERROR', 'a JSONL line holds one deployment object, not an array', lineNo);
+      out.push(problem('SCHEMA_ERROR', 'a JSONL line holds one deployment object, not an array', lineNo));
       return;
     }
-    yield { document: { file, value: parsed.value, start: parsed.locate([]), locate: parsed.locate } };
+    out.push({ document: { file, value: parsed.value, start: parsed.locate([]), locate: parsed.locate } });
   }
+
+  /** The records finished so far, handed on (and forgotten here). */
+  const take = (): LoadEvent[] => {
+    const batch = out;
+    out = [];
+    return batch;
+  };
 
   try {
     for await (const chunk of chunks) {
@@ -67,9 +82,10 @@ export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: stri
       for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
         const part = chunk.subarray(from, nl);
         if (!overlong && pendingBytes + part.length > limits.maxLineBytes) dropPending();
-        yield* finishLine(overlong ? Buffer.alloc(0) : part);
+        finishLine(overlong ? Buffer.alloc(0) : part);
         from = nl + 1;
       }
+      if (out.length > 0) yield take();
       const rest = chunk.subarray(from);
       if (overlong) continue;
       if (pendingBytes + rest.length > limits.maxLineBytes) dropPending();
@@ -78,16 +94,16 @@ export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: stri
         pendingBytes += rest.length;
       }
     }
-    if (overlong || pendingBytes > 0) yield* finishLine(Buffer.alloc(0));
+    if (overlong || pendingBytes > 0) finishLine(Buffer.alloc(0));
   } catch (error) {
-    if (error instanceof EncodingRefusal) {
-      yield problem('ENCODING_ERROR', 'UTF-16 text: JSONL must be UTF-8 (re-save the file as UTF-8)', 1);
-      return;
-    }
-    yield problem('READ_ERROR', describeFsError(error), lineNo > 0 ? lineNo + 1 : undefined);
+    const done = take();
+    if (error instanceof EncodingRefusal) done.push(problem('ENCODING_ERROR', 'UTF-16 text: JSONL must be UTF-8 (re-save the file as UTF-8)', 1));
+    else done.push(problem('READ_ERROR', describeFsError(error), lineNo > 0 ? lineNo + 1 : undefined));
+    yield done;
     return;
   }
-  if (records === 0) yield problem('NO_DEPLOYMENTS', 'no deployment in this file (no non-empty line)');
+  if (records === 0) out.push(problem('NO_DEPLOYMENTS', 'no deployment in this file (no non-empty line)'));
+  if (out.length > 0) yield take();
 
   function dropPending(): void {
     overlong = true;

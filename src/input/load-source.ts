@@ -1,11 +1,11 @@
 import type { LoadEvent } from './document.js';
 import { fileKind, type FileKind } from './file-kind.js';
 import type { Limits } from './limits.js';
-import { loadJsonl, loadJsonlStream } from './load-jsonl.js';
+import { loadJsonl, loadJsonlBatches } from './load-jsonl.js';
 import { loadTextFile, parseText } from './load-text-file.js';
 
-/** A JSON or YAML file loads whole (and can be read ahead); a JSONL file streams. */
-export type LoadedSource = Promise<LoadEvent[]> | AsyncIterable<LoadEvent>;
+/** A JSON or YAML file loads whole (and can be read ahead); a JSONL file streams, a batch of records at a time. */
+export type LoadedSource = Promise<LoadEvent[]> | AsyncIterable<LoadEvent[]>;
 
 export function openFile(path: string, file: string, limits: Limits): LoadedSource {
   const kind = fileKind(path);
@@ -21,13 +21,14 @@ export function notAManifest(file: string): LoadEvent[] {
 /** Every deployment (or problem) in one file, streamed for JSONL. */
 export async function* loadFile(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
   const source = openFile(path, file, limits);
-  yield* source instanceof Promise ? await source : source;
+  if (source instanceof Promise) yield* await source;
+  else for await (const batch of source) yield* batch;
 }
 
-/** Deployments from a stream such as stdin: JSONL is streamed, JSON and YAML are read whole (up to maxFileBytes). */
-export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits, kind?: FileKind): AsyncGenerator<LoadEvent> {
+/** Deployments from a stream such as stdin, in batches: JSONL is streamed, JSON and YAML are read whole (up to maxFileBytes). */
+export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits, kind?: FileKind): AsyncGenerator<LoadEvent[]> {
   if (kind === 'jsonl') {
-    yield* loadJsonlStream(chunks, file, limits);
+    yield* loadJsonlBatches(chunks, file, limits);
     return;
   }
   const parts: Buffer[] = [];
@@ -35,7 +36,7 @@ export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, l
   for await (const chunk of chunks) {
     size += chunk.length;
     if (size > limits.maxFileBytes) {
-      yield { problem: { file, code: 'FILE_TOO_LARGE', message: `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)` } };
+      yield [{ problem: { file, code: 'FILE_TOO_LARGE', message: `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)` } }];
       return;
     }
     parts.push(chunk);
@@ -43,10 +44,10 @@ export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, l
   const bytes = Buffer.concat(parts);
   const chosen = kind ?? detectKind(bytes);
   if (chosen === 'jsonl') {
-    yield* loadJsonlStream((async function* () { yield bytes; })(), file, limits);
+    yield* loadJsonlBatches((async function* () { yield bytes; })(), file, limits);
     return;
   }
-  yield* await parseText(bytes, file, chosen, limits);
+  yield await parseText(bytes, file, chosen, limits);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadEvent, SourceDocument } from '../../src/input/document.js';
 import { defaultLimits } from '../../src/input/limits.js';
-import { loadJsonl, loadJsonlStream } from '../../src/input/load-jsonl.js';
+import { loadJsonl, loadJsonlBatches, loadJsonlStream } from '../../src/input/load-jsonl.js';
 import { collectAll, makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
 
 const limits = { ...defaultLimits };
@@ -81,14 +81,27 @@ describe('JSONL loader', () => {
     expect(problems(await load(''))).toEqual([expect.objectContaining({ code: 'NO_DEPLOYMENTS' })]);
   });
 
+  it('hands records on a chunk at a time, in order, and never an empty batch', async () => {
+    const text = Array.from({ length: 200 }, (_, i) => (i === 50 ? '{"broken":' : JSON.stringify({ n: i }))).join('\n');
+    const batches = await collectAll(loadJsonlBatches(chunked(text, 100), 'f.jsonl', limits));
+    expect(batches.length).toBeGreaterThan(10);
+    expect(batches.length).toBeLessThan(60);
+    expect(batches.every((b) => b.length > 0)).toBe(true);
+    const events = batches.flat();
+    const plain = (list: LoadEvent[]) => list.map((e) => ('document' in e ? { value: e.document.value, start: e.document.start } : e));
+    expect(plain(events)).toEqual(plain(await load(text, 100)));
+    expect(documents(events).map((d) => (d.value as { n: number }).n)).toEqual(Array.from({ length: 200 }, (_, i) => i).filter((i) => i !== 50));
+    expect(problems(events)).toEqual([expect.objectContaining({ code: 'PARSE_ERROR', line: 51 })]);
+  });
+
   it('streams a file from disk', async () => {
     const file = await tmp.write('d.jsonl', '\n{"n": 1}\n');
-    const docs = documents(await collectAll(loadJsonl(file, 'd.jsonl', limits)));
+    const docs = documents((await collectAll(loadJsonl(file, 'd.jsonl', limits))).flat());
     expect(docs.map((d) => [d.file, d.start.line])).toEqual([['d.jsonl', 2]]);
   });
 
   it('reports a missing file as a read error, not a crash', async () => {
-    const events = await collectAll(loadJsonl(tmp.path('missing.jsonl'), 'missing.jsonl', limits));
+    const events = (await collectAll(loadJsonl(tmp.path('missing.jsonl'), 'missing.jsonl', limits))).flat();
     expect(problems(events)).toEqual([expect.objectContaining({ code: 'READ_ERROR', file: 'missing.jsonl' })]);
   });
 });
