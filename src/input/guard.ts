@@ -39,10 +39,9 @@ function scan(value: unknown, depthLeft: number): number | GuardViolation {
     }
     return count;
   }
-  // for-in, not Object.keys: no array per object. JSON.parse and the YAML loader make plain objects,
-  // whose prototype has nothing enumerable (anything inherited would only raise the count, and a
-  // count above the text's makes the caller refuse the file, never pass it).
-  for (const key in value) {
+  // Own keys only (not for-in): an enumerable property on a polluted Object.prototype would add to
+  // the count and could balance a duplicate key that the count exists to catch.
+  for (const key of Object.keys(value)) {
     if (forbiddenKeys.has(key)) return { kind: 'FORBIDDEN_KEY', segments: [key], key };
     const inner = scan((value as Record<string, unknown>)[key], depthLeft - 1);
     if (typeof inner !== 'number') {

@@ -47,6 +47,19 @@ describe('parseJson rejections', () => {
     ]);
   });
 
+  it('catches a duplicate key in a process whose Object.prototype carries an enumerable property', () => {
+    // A library call may run beside a dependency that polluted Object.prototype: the guard must
+    // count the parsed value's own keys only, or the extra key balances the duplicate.
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'by a dependency';
+    try {
+      const parsed = parseJson('{"a": 1, "a": 2}', 'dup.json', defaultLimits);
+      expect(parsed.problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_KEY', file: 'dup.json' })]);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
   it('catches a duplicate key even when a colon inside a string value balances the key count', () => {
     const parsed = parseJson('{"a": "x:y", "a": 1}', 'f.json', limits);
     expect(parsed.problems[0]).toMatchObject({ code: 'DUPLICATE_KEY', line: 1, column: 14 });
