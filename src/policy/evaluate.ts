@@ -7,7 +7,6 @@ import type { Facts } from './compile.js';
 import { inWindow } from './dates.js';
 import { resolvePath } from './facts.js';
 import type { LoadedRule } from './load-rules.js';
-import { renderMessage } from './message.js';
 
 /** A rule that fired: for `each` rules, `index` is the offending element. */
 export interface Hit {
@@ -108,7 +107,7 @@ function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, 
     line: position.line,
     column: position.column,
     path: fault.path,
-    message: renderMessage(rule.message, hit.facts),
+    message: rule.compiled.message(hit.facts),
     evidence: hit.evidence,
     clause: rule.clause,
     waived: false,
@@ -140,15 +139,7 @@ function faultPath(rule: LoadedRule, index: number | undefined, evidence: Eviden
 
 /** The elements of an `each` rule's array, as facts with `item` set. */
 export function eachFacts(rule: LoadedRule, facts: Facts): { index: number; facts: Facts }[] {
-  const list = resolvePath(facts, eachSegments(rule.each as string));
+  const list = resolvePath(facts, rule.compiled.each ?? []);
   if (!Array.isArray(list)) return [];
   return list.map((item, index) => ({ index, facts: { ...facts, item } }));
-}
-
-const eachPaths = new Map<string, readonly string[]>();
-
-function eachSegments(each: string): readonly string[] {
-  let segments = eachPaths.get(each);
-  if (!segments) eachPaths.set(each, (segments = Object.freeze(each.split('.'))));
-  return segments;
 }

@@ -1,5 +1,6 @@
-import { compileConditions } from './compile.js';
+import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
 import type { LoadedRule } from './load-rules.js';
+import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
 
 // Apart from the rule loader, so that a worker thread, which gets rules already loaded, does not
@@ -8,8 +9,17 @@ import type { RuleFile } from './rule-types.js';
 /** A rule as plain data (what a worker thread receives), made ready to evaluate. */
 export type PlainRule = Omit<LoadedRule, 'compiled' | 'facts'>;
 
+/** What a loaded rule evaluates with, worked out once from its file. */
+export interface CompiledRule extends CompiledConditions {
+  /** The rule's message for the facts of a hit. */
+  message(facts: Facts): string;
+  /** `each` as path segments. */
+  each: readonly string[] | undefined;
+}
+
 export function hydrateRule(rule: PlainRule): LoadedRule {
-  return { ...rule, compiled: compileConditions(rule), facts: factsOf(rule) };
+  const compiled: CompiledRule = { ...compileConditions(rule), message: compileMessage(rule.message), each: rule.each?.split('.') };
+  return { ...rule, compiled, facts: factsOf(rule) };
 }
 
 /** The plain data of a loaded rule: no functions, so it can be sent to a worker thread. */

@@ -7,8 +7,7 @@ import { defaultLimits } from '../input/limits.js';
 import { describeFsError } from '../input/read-errors.js';
 import { validators } from '../schema/validators.js';
 import type { Problem, RulePackInfo } from '../types.js';
-import type { CompiledConditions } from './compile.js';
-import { hydrateRule } from './hydrate-rule.js';
+import { hydrateRule, type CompiledRule } from './hydrate-rule.js';
 import { packDigest, type DigestInput } from './pack-digest.js';
 import type { RuleFile } from './rule-types.js';
 import { checkRule } from './static-check.js';
@@ -18,7 +17,7 @@ export interface LoadedRule extends RuleFile {
   file: string;
   /** Absolute path of the rule file. */
   absolutePath: string;
-  compiled: CompiledConditions;
+  compiled: CompiledRule;
   facts: ReadonlySet<string>;
 }
 

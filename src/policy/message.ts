@@ -3,23 +3,24 @@ import type { Facts } from './compile.js';
 
 type Part = string | { fact: string; path: string[] };
 
-/** Rule messages split once into text and placeholders: a message is rendered for every finding. */
-const templates = new Map<string, readonly Part[]>();
-
-/** Fills `{{fact.path}}` placeholders; the placeholders were checked when the rule loaded. */
-export function renderMessage(template: string, facts: Facts): string {
-  let parts = templates.get(template);
-  if (!parts) templates.set(template, (parts = split(template)));
-  let out = '';
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      out += part;
-      continue;
+/**
+ * A rule message's renderer: the template is split into text and `{{fact.path}}` placeholders once,
+ * when the rule loads, not for every finding. The placeholders were checked when the rule loaded.
+ */
+export function compileMessage(template: string): (facts: Facts) => string {
+  const parts = split(template);
+  return (facts) => {
+    let out = '';
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const value = resolvePath(facts[part.fact], part.path);
+      out += value === undefined || value === '' ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value);
     }
-    const value = resolvePath(facts[part.fact], part.path);
-    out += value === undefined || value === '' ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return out;
+    return out;
+  };
 }
 
 function split(template: string): Part[] {
