@@ -16,11 +16,6 @@ export function loadJsonl(path: string, file: string, limits: Limits): AsyncGene
   return loadJsonlBatches(createReadStream(path, { highWaterMark: 256 * 1024 }), file, limits);
 }
 
-/** The same, one record at a time. */
-export async function* loadJsonlStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
-  for await (const batch of loadJsonlBatches(chunks, file, limits)) yield* batch;
-}
-
 export async function* loadJsonlBatches(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
   const problem = (code: Problem['code'], message: string, line?: number): LoadEvent => ({
     problem: { file, ...(line === undefined ? {} : { line, column: 1 }), code, message },

@@ -14,7 +14,7 @@ export type WholeFileKind = Exclude<FileKind, 'jsonl'>;
 /** A whole JSON or YAML file's text, or the problem that stops it from being checked. */
 export type TextRead = { text: string } | { events: LoadEvent[] };
 
-const failed = (file: string, code: Problem['code'], message: string): { events: LoadEvent[] } => ({ events: [{ problem: { file, code, message } }] });
+const problemEvents = (file: string, code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
 
 /** Reads and decodes a whole JSON or YAML file (bounded by maxFileBytes); synchronous. */
 export function readTextFile(path: string, file: string, limits: Limits): TextRead {
@@ -22,26 +22,26 @@ export function readTextFile(path: string, file: string, limits: Limits): TextRe
   try {
     read = readBounded(path, limits.maxFileBytes, { transient: true });
   } catch (error) {
-    return failed(file, 'READ_ERROR', describeFsError(error));
+    return { events: problemEvents(file, 'READ_ERROR', describeFsError(error)) };
   }
-  if ('notAFile' in read) return failed(file, 'READ_ERROR', 'not a regular file');
+  if ('notAFile' in read) return { events: problemEvents(file, 'READ_ERROR', 'not a regular file') };
   if ('tooLarge' in read) {
-    return failed(file, 'FILE_TOO_LARGE', `file is ${read.tooLarge} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`);
+    return { events: problemEvents(file, 'FILE_TOO_LARGE', `file is ${read.tooLarge} bytes, over the limit of ${limits.maxFileBytes} (raise maxFileBytes, or use JSONL, which is streamed)`) };
   }
   return decodeText(read.bytes, file);
 }
 
 function decodeText(bytes: Uint8Array, file: string): TextRead {
   const decoded = decode(bytes);
-  return decoded.ok ? { text: decoded.text } : failed(file, 'ENCODING_ERROR', decoded.message);
+  return decoded.ok ? { text: decoded.text } : { events: problemEvents(file, 'ENCODING_ERROR', decoded.message) };
 }
 
 /** Parses a whole JSON or YAML text into its deployments; `parseYaml` is needed for YAML only. */
 export function parseTextFile(text: string, file: string, kind: WholeFileKind, limits: Limits, parseYaml?: typeof ParseYaml): LoadEvent[] {
-  if (text.trim() === '') return failed(file, 'NO_DEPLOYMENTS', 'empty file: no deployment in it').events;
+  if (text.trim() === '') return problemEvents(file, 'NO_DEPLOYMENTS', 'empty file: no deployment in it');
   if (kind === 'yaml' && !parseYaml) throw new Error('parseTextFile: a YAML text needs the YAML parser');
   const events = kind === 'json' ? jsonEvents(text, file, limits) : (parseYaml as typeof ParseYaml)(text, file, limits);
-  if (events.length === 0) return failed(file, 'NO_DEPLOYMENTS', 'no deployment in this file (only comments or empty documents)').events;
+  if (events.length === 0) return problemEvents(file, 'NO_DEPLOYMENTS', 'no deployment in this file (only comments or empty documents)');
   return events;
 }
 
