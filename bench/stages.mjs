@@ -55,8 +55,11 @@ import { APPROVALS } from './bench/corpus.mjs';
 
 const [dir, approvalsFile, stageText] = process.argv.slice(2);
 const stage = Number(stageText);
-const { rules } = await loadRules([${JSON.stringify(path.join(repo, 'rules'))}], process.cwd());
+const { rules, problems: ruleProblems } = await loadRules([${JSON.stringify(path.join(repo, 'rules'))}], process.cwd());
 const approvals = await loadApprovals(approvalsFile, process.cwd(), defaultLimits);
+// A stage timed against a broken policy (no rules, no registry) would measure something else.
+const problems = [...ruleProblems, ...approvals.problems];
+if (problems.length > 0 || !approvals.registry) throw new Error('the policy did not load: ' + JSON.stringify(problems.slice(0, 3)));
 const found = await findFiles([dir], { cwd: process.cwd() });
 const context = { rules, evaluator: compiledEvaluator, registry: approvals.registry };
 const collector = new Collector([], false, new Map(rules.map((r) => [r.id, r])));
@@ -74,6 +77,7 @@ for (let first = 0; first < found.files.length; first += 64) {
   if (stage === 2) continue;
   for (const events of loaded) {
     for (const event of events) {
+      if (!event.document) throw new Error('a corpus file did not load: ' + JSON.stringify(event.problem));
       if (stage === 3) sink += validate(validators.deployment, event.document.value).length;
       else if (stage === ${REFERENCE}) sink += validate(validators.deployment, event.document.value).length + referenceFindings(event.document.value, APPROVALS).length;
       else if (stage === 4) sink += assess(event, context) ? 1 : 0;
