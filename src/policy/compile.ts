@@ -7,15 +7,21 @@ import { isFactRef, isLeaf, type Condition, type RuleFile } from './rule-types.j
 
 export type Facts = Readonly<Record<string, unknown>>;
 
+/**
+ * Whether a rule's conditions hold. `item` is the current element of an `each` rule's array (the
+ * fact `item`), passed apart so that testing an element makes no copy of the facts.
+ */
+export type ConditionTest = (facts: Facts, item: unknown) => boolean;
+
 /** Evaluates a rule's conditions directly, with json-rules-engine's semantics (proved by the differential test). */
 export interface CompiledConditions {
-  test(facts: Facts): boolean;
-  /** The conditions that held, in rule order; call only when `test` is true. */
+  test: ConditionTest;
+  /** The conditions that held, in rule order; call only when `test` is true. `facts.item` is the element, for `each` rules. */
   evidence(facts: Facts, index: number | undefined): Evidence[];
 }
 
 interface Node {
-  test(facts: Facts): boolean;
+  test: ConditionTest;
   /** Evaluates every child (json-rules-engine does too) and appends what held. */
   collect(facts: Facts, index: number | undefined, out: Evidence[]): boolean;
 }
@@ -37,8 +43,8 @@ function compile(condition: Condition, each: string | undefined): Node {
   if ('all' in condition) {
     const children = condition.all.map((c) => compile(c, each));
     return {
-      test(facts) {
-        for (const child of children) if (!child.test(facts)) return false;
+      test(facts, item) {
+        for (const child of children) if (!child.test(facts, item)) return false;
         return true;
       },
       collect(facts, index, out) {
@@ -53,8 +59,8 @@ function compile(condition: Condition, each: string | undefined): Node {
   if ('any' in condition) {
     const children = condition.any.map((c) => compile(c, each));
     return {
-      test(facts) {
-        for (const child of children) if (child.test(facts)) return true;
+      test(facts, item) {
+        for (const child of children) if (child.test(facts, item)) return true;
         return false;
       },
       collect(facts, index, out) {
@@ -72,7 +78,7 @@ function compile(condition: Condition, each: string | undefined): Node {
   }
   const inner = compile(condition.not, each);
   return {
-    test: (facts) => !inner.test(facts),
+    test: (facts, item) => !inner.test(facts, item),
     collect: (facts, index) => !inner.collect(facts, index, []),
   };
 }
@@ -85,9 +91,11 @@ function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | 
   const segments = jsonPathSegments(leaf.path);
   const fact = leaf.fact;
   const value = leaf.value;
-  const expected: (facts: Facts) => unknown = isFactRef(value)
-    ? ((fact: string, path: string[]) => (facts: Facts) => resolvePath(facts[fact], path))(value.fact, jsonPathSegments(value.path))
-    : () => value;
+  // What `test` reads: the fact, or the element passed beside the facts.
+  const read = (name: string, path: string[]): ((facts: Facts, item: unknown) => unknown) =>
+    name === 'item' && each !== undefined ? (_facts, item) => resolvePath(item, path) : (facts) => resolvePath(facts[name], path);
+  const actualOf = read(fact, segments);
+  const expectedOf: (facts: Facts, item: unknown) => unknown = isFactRef(value) ? read(value.fact, jsonPathSegments(value.path)) : () => value;
   // The field an evidence names is the same for every deployment (per element, for `item`): worked out once.
   const fixedPath = fact === 'item' && each !== undefined ? undefined : factFieldPath(fact, leaf.path, each, undefined);
   const elementPaths: string[] = [];
@@ -97,10 +105,10 @@ function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | 
     return (elementPaths[index] ??= factFieldPath(fact, leaf.path, each, index));
   };
   return {
-    test: (facts) => applyOperator(definition, resolvePath(facts[fact], segments), expected(facts)),
+    test: (facts, item) => applyOperator(definition, actualOf(facts, item), expectedOf(facts, item)),
     collect(facts, index, out) {
-      const actual = resolvePath(facts[fact], segments);
-      const wanted = expected(facts);
+      const actual = actualOf(facts, facts.item);
+      const wanted = expectedOf(facts, facts.item);
       const held = applyOperator(definition, actual, wanted);
       if (held) out.push(makeEvidence(fieldPath(index), leaf.operator, actual, wanted));
       return held;

@@ -1,5 +1,6 @@
 import type { Facts } from './compile.js';
-import { eachFacts, type Evaluator, type Hit } from './evaluate.js';
+import type { Evaluator, Hit } from './evaluate.js';
+import { resolvePath } from './facts.js';
 import type { LoadedRule } from './load-rules.js';
 
 /** Runs the rules' compiled conditions: synchronous, no shared state, safe under any concurrency. */
@@ -7,14 +8,19 @@ export const compiledEvaluator: Evaluator = {
   hits(rules: readonly LoadedRule[], facts: Facts): Hit[] {
     const hits: Hit[] = [];
     for (const rule of rules) {
-      if (rule.each === undefined) {
-        if (rule.compiled.test(facts)) hits.push({ rule, index: undefined, evidence: rule.compiled.evidence(facts, undefined), facts });
+      const { compiled } = rule;
+      if (compiled.each === undefined) {
+        if (compiled.test(facts, undefined)) hits.push({ rule, index: undefined, evidence: compiled.evidence(facts, undefined), facts });
         continue;
       }
-      for (const element of eachFacts(rule, facts)) {
-        if (rule.compiled.test(element.facts)) {
-          hits.push({ rule, index: element.index, evidence: rule.compiled.evidence(element.facts, element.index), facts: element.facts });
-        }
+      const list = resolvePath(facts, compiled.each);
+      if (!Array.isArray(list)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const item: unknown = list[index];
+        if (!compiled.test(facts, item)) continue;
+        // The facts with `item` are made only for an element that fails: the evidence and message read them.
+        const withItem = { ...facts, item };
+        hits.push({ rule, index, evidence: compiled.evidence(withItem, index), facts: withItem });
       }
     }
     return hits;

@@ -2,7 +2,7 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Evidence } from '../types.js';
 import type { Facts } from './compile.js';
 import { makeEvidence } from './evidence.js';
-import { eachFacts, type Evaluator, type Hit } from './evaluate.js';
+import type { Evaluator, Hit } from './evaluate.js';
 import { factFieldPath } from './fact-path.js';
 import { jsonPathSegments, resolvePath } from './facts.js';
 import type { LoadedRule } from './load-rules.js';
@@ -99,4 +99,11 @@ function collect(condition: ConditionResult, each: string | undefined, index: nu
   const held = condition.result === true;
   if (held) out.push(makeEvidence(factFieldPath(condition.fact as string, condition.path, each, index), condition.operator as string, condition.factResult, condition.valueResult));
   return held;
+}
+
+/** The elements of an `each` rule's array, as facts with `item` set. */
+function eachFacts(rule: LoadedRule, facts: Facts): { index: number; facts: Facts }[] {
+  const list = resolvePath(facts, rule.compiled.each ?? []);
+  if (!Array.isArray(list)) return [];
+  return list.map((item, index) => ({ index, facts: { ...facts, item } }));
 }

@@ -5,7 +5,6 @@ import type { Evidence, Finding } from '../types.js';
 import { deriveApproval, type ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
 import { inWindow } from './dates.js';
-import { resolvePath } from './facts.js';
 import type { LoadedRule } from './load-rules.js';
 
 /** A rule that fired: for `each` rules, `index` is the offending element. */
@@ -135,11 +134,4 @@ function faultPath(rule: LoadedRule, index: number | undefined, evidence: Eviden
     if (faultPaths.size < MAX_FAULT_PATHS) faultPaths.set(written, known);
   }
   return known;
-}
-
-/** The elements of an `each` rule's array, as facts with `item` set. */
-export function eachFacts(rule: LoadedRule, facts: Facts): { index: number; facts: Facts }[] {
-  const list = resolvePath(facts, rule.compiled.each ?? []);
-  if (!Array.isArray(list)) return [];
-  return list.map((item, index) => ({ index, facts: { ...facts, item } }));
 }

@@ -64,9 +64,11 @@ export function jsonPathSegments(path: string | undefined): string[] {
 /** Reads own properties only: nothing a path names can reach a prototype. */
 export function resolvePath(value: unknown, segments: readonly string[]): unknown {
   let current = value;
-  for (const segment of segments) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
+  for (const segment of segments) current = own(current, segment);
   return current;
+}
+
+/** One step of resolvePath. */
+export function own(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }

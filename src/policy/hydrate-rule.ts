@@ -1,4 +1,5 @@
 import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
+import { bundledConditionTests } from './generated/bundled-conditions.js';
 import type { LoadedRule } from './load-rules.js';
 import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
@@ -15,11 +16,29 @@ export interface CompiledRule extends CompiledConditions {
   message(facts: Facts): string;
   /** `each` as path segments. */
   each: readonly string[] | undefined;
+  /** Whether `test` is the function generated at build time for a bundled rule (scripts/build-pack-code.mjs). */
+  generated: boolean;
 }
 
 export function hydrateRule(rule: PlainRule): LoadedRule {
-  const compiled: CompiledRule = { ...compileConditions(rule), message: compileMessage(rule.message), each: rule.each?.split('.') };
+  const closures = compileConditions(rule);
+  const generated = bundledConditionTests.get(conditionsKey(rule));
+  const compiled: CompiledRule = {
+    test: generated ?? closures.test,
+    evidence: closures.evidence,
+    message: compileMessage(rule.message),
+    each: rule.each?.split('.'),
+    generated: generated !== undefined,
+  };
   return { ...rule, compiled, facts: factsOf(rule) };
+}
+
+/**
+ * What a rule's test depends on, as one string: a rule whose key is a bundled rule's is evaluated
+ * by that rule's generated function. scripts/build-pack-code.mjs makes the same string.
+ */
+export function conditionsKey(rule: Pick<RuleFile, 'each' | 'conditions'>): string {
+  return JSON.stringify({ each: rule.each ?? null, conditions: rule.conditions });
 }
 
 /** The plain data of a loaded rule: no functions, so it can be sent to a worker thread. */
