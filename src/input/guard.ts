@@ -2,6 +2,9 @@ import type { PathSegment } from '../path.js';
 
 export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+// Taken when the module loads: a parsed value can hold a key named hasOwnProperty.
+const { hasOwnProperty } = Object.prototype;
+
 export interface GuardViolation {
   kind: 'FORBIDDEN_KEY' | 'TOO_DEEP';
   segments: PathSegment[];
@@ -39,9 +42,11 @@ function scan(value: unknown, depthLeft: number): number | GuardViolation {
     }
     return count;
   }
-  // Own keys only (not for-in): an enumerable property on a polluted Object.prototype would add to
-  // the count and could balance a duplicate key that the count exists to catch.
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    // Own keys only: an enumerable property on a polluted Object.prototype would add to the count
+    // and could balance a duplicate key that the count exists to catch. (for-in with this check
+    // makes no array of keys per object, and V8 turns the check into a map comparison.)
+    if (!hasOwnProperty.call(value, key)) continue;
     if (forbiddenKeys.has(key)) return { kind: 'FORBIDDEN_KEY', segments: [key], key };
     const inner = scan((value as Record<string, unknown>)[key], depthLeft - 1);
     if (typeof inner !== 'number') {

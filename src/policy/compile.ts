@@ -1,5 +1,5 @@
 import type { Evidence } from '../types.js';
-import { makeEvidence } from './evidence.js';
+import { makeEvidence, show } from './evidence.js';
 import { factFieldPath } from './fact-path.js';
 import { jsonPathSegments, resolvePath } from './facts.js';
 import { applyOperator, operators } from './operators.js';
@@ -96,6 +96,8 @@ function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | 
     name === 'item' && each !== undefined ? (_facts, item) => resolvePath(item, path) : (facts) => resolvePath(facts[name], path);
   const actualOf = read(fact, segments);
   const expectedOf: (facts: Facts, item: unknown) => unknown = isFactRef(value) ? read(value.fact, jsonPathSegments(value.path)) : () => value;
+  // A rule's own value reads the same in every evidence.
+  const expectedText = isFactRef(value) ? undefined : show(value);
   // The field an evidence names is the same for every deployment (per element, for `item`): worked out once.
   const fixedPath = fact === 'item' && each !== undefined ? undefined : factFieldPath(fact, leaf.path, each, undefined);
   const elementPaths: string[] = [];
@@ -110,7 +112,7 @@ function compileLeaf(leaf: Extract<Condition, { fact: string }>, each: string | 
       const actual = actualOf(facts, facts.item);
       const wanted = expectedOf(facts, facts.item);
       const held = applyOperator(definition, actual, wanted);
-      if (held) out.push(makeEvidence(fieldPath(index), leaf.operator, actual, wanted));
+      if (held) out.push(makeEvidence(fieldPath(index), leaf.operator, actual, wanted, expectedText ?? show(wanted)));
       return held;
     },
   };

@@ -68,21 +68,29 @@ interface WindowSplit {
   needsApproval: boolean;
 }
 
-const windows = new WeakMap<readonly LoadedRule[], Map<number | string, WindowSplit>>();
+/** A rule list's distinct effective windows, and its splits by which of those hold a date. */
+interface WindowTable {
+  windows: { from?: string; until?: string }[];
+  splits: Map<number | string, WindowSplit>;
+}
+
+const tables = new WeakMap<readonly LoadedRule[], WindowTable>();
 
 /**
  * The rules whose effective window holds `date`, and the others. Deployments span many dates but
- * few splits (a pack has a handful of window edges), so splits are kept by which rules are in
- * window: a bit mask, or a string of 0s and 1s for a pack of more than 31 rules.
+ * few splits (rules share a handful of windows, and most have none), so a date is tested once per
+ * distinct window and splits are kept by which windows hold it: a bit mask, or a string of 0s and
+ * 1s for more than 31 windows.
  */
 function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit {
-  let splits = windows.get(rules);
-  if (!splits) windows.set(rules, (splits = new Map()));
+  let table = tables.get(rules);
+  if (!table) tables.set(rules, (table = windowTable(rules)));
+  const { windows, splits } = table;
   let key: number | string;
-  if (rules.length <= 31) {
+  if (windows.length <= 31) {
     key = 0;
-    for (let i = 0; i < rules.length; i++) if (inWindow(date, (rules[i] as LoadedRule).effective)) key |= 1 << i;
-  } else key = rules.map((rule) => (inWindow(date, rule.effective) ? '1' : '0')).join('');
+    for (let i = 0; i < windows.length; i++) if (inWindow(date, windows[i])) key |= 1 << i;
+  } else key = windows.map((window) => (inWindow(date, window) ? '1' : '0')).join('');
   const known = splits.get(key);
   if (known) return known;
   const active: LoadedRule[] = [];
@@ -92,6 +100,14 @@ function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit 
   const split = { active: Object.freeze(active), evaluated: ids(active), skipped: ids(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
   splits.set(key, split);
   return split;
+}
+
+function windowTable(rules: readonly LoadedRule[]): WindowTable {
+  const windows = new Map<string, { from?: string; until?: string }>();
+  for (const { effective } of rules) {
+    if (effective && (effective.from !== undefined || effective.until !== undefined)) windows.set(`${effective.from ?? ''}/${effective.until ?? ''}`, effective);
+  }
+  return { windows: [...windows.values()], splits: new Map() };
 }
 
 function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {

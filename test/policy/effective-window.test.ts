@@ -15,6 +15,9 @@ describe('effective windows', () => {
       ruleJson('until-2030', { effective: { until: '2030-12-31' } }),
       ruleJson('from-2028', { effective: { from: '2028-01-01' } }),
       ruleJson('always'),
+      // Windows are tested once per distinct window: rules sharing one still go in and out together.
+      ruleJson('also-until-2030', { effective: { until: '2030-12-31' } }),
+      ruleJson('from-2028-until-2030', { effective: { from: '2028-01-01', until: '2030-12-31' } }),
     ]);
     policy = await loadPolicy({ rules: 'rules', cwd: tmp.dir, asOf: '2027-01-01' });
   });
@@ -23,13 +26,13 @@ describe('effective windows', () => {
   const firing = async (date: string) => (await policy.check(manifest({ date, provider: 'oracle' }))).map((f) => f.rule).sort();
 
   it('applies a rule on the last day of its window and not on the day after', async () => {
-    expect(await firing('2030-12-31')).toEqual(['always', 'from-2028', 'until-2030']);
+    expect(await firing('2030-12-31')).toEqual(['also-until-2030', 'always', 'from-2028', 'from-2028-until-2030', 'until-2030']);
     expect(await firing('2031-01-01')).toEqual(['always', 'from-2028']);
   });
 
   it('applies a rule from the first day of its window and not on the day before', async () => {
-    expect(await firing('2028-01-01')).toEqual(['always', 'from-2028', 'until-2030']);
-    expect(await firing('2027-12-31')).toEqual(['always', 'until-2030']);
+    expect(await firing('2028-01-01')).toEqual(['also-until-2030', 'always', 'from-2028', 'from-2028-until-2030', 'until-2030']);
+    expect(await firing('2027-12-31')).toEqual(['also-until-2030', 'always', 'until-2030']);
   });
 
   it('lists the rules skipped for a deployment dated outside their window in the notices', async () => {
@@ -37,10 +40,10 @@ describe('effective windows', () => {
     await tmp.write('early.yaml', manifestYaml({ name: 'early', date: '2027-06-01', provider: 'oracle' }));
     const report = await policy.checkFiles(['late.yaml', 'early.yaml'], { cwd: tmp.dir });
     const windowNotices = report.notices.filter((n) => n.code === 'RULE_OUT_OF_WINDOW');
-    expect(windowNotices.map((n) => n.rule)).toEqual(['from-2028', 'until-2030']);
+    expect(windowNotices.map((n) => n.rule)).toEqual(['also-until-2030', 'from-2028', 'from-2028-until-2030', 'until-2030']);
     expect(windowNotices.find((n) => n.rule === 'until-2030')?.message).toMatch(/until 2030-12-31.*1 deployment.*late/);
     expect(windowNotices.find((n) => n.rule === 'from-2028')?.message).toMatch(/from 2028-01-01.*early/);
-    expect(report.findings.map((f) => `${f.deployment}:${f.rule}`).sort()).toEqual(['early:always', 'early:until-2030', 'late:always', 'late:from-2028']);
+    expect(report.findings.map((f) => `${f.deployment}:${f.rule}`).sort()).toEqual(['early:also-until-2030', 'early:always', 'early:until-2030', 'late:always', 'late:from-2028']);
   });
 
   it('gives no window notice when every rule applied', async () => {
@@ -59,8 +62,8 @@ describe('effective windows', () => {
 });
 
 describe('effective windows in a pack of many rules', () => {
-  // Splits of a pack into applied and skipped rules are kept by which rules are in window: a bit
-  // mask up to 31 rules, a string beyond. Both must give each deployment the rules of its own date.
+  // Splits of a pack into applied and skipped rules are kept by which windows hold the date: a bit
+  // mask up to 31 distinct windows, a string beyond. Both must give each deployment the rules of its own date.
   const day = (i: number): string => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10);
   let tmp: TempDir;
   beforeAll(async () => {
