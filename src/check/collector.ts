@@ -13,7 +13,7 @@ export class Collector {
   files = 0;
   deploymentCount = 0;
   unverifiedApprovals = 0;
-  private readonly names = new NameRegistry();
+  private readonly names: NameRegistry;
   /** Files in the order their deployments came; a file's deployments come together. */
   private readonly fileNames: string[] = [];
   private lastFile: string | undefined;
@@ -23,7 +23,11 @@ export class Collector {
     private readonly waivers: readonly Waiver[],
     private readonly keepDeployments: boolean,
     private readonly rulesById: ReadonlyMap<string, LoadedRule>,
-  ) {}
+    /** Deployments the run expects (its file count): sizes the name table once. */
+    expectedDeployments = 0,
+  ) {
+    this.names = new NameRegistry(expectedDeployments);
+  }
 
   /** Takes one assessment; assessments come in file order, so "first" and "second" mean what they say. */
   record(assessment: Assessment): void {

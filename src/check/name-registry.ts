@@ -5,13 +5,26 @@
  * Two different names would have to collide in all 64 bits to be taken for a duplicate, and even
  * then the run fails (exit 2) rather than passes.
  */
+/** 16 MB of table at most before any name comes; it still grows past this as names do. */
+const MAX_INITIAL_CAPACITY = 1 << 20;
+
 export class NameRegistry {
-  private hashA = new Uint32Array(1024);
-  private hashB = new Uint32Array(1024);
+  private hashA: Uint32Array;
+  private hashB: Uint32Array;
   /** 0 marks an empty slot; otherwise the 1-based line of the first occurrence. */
-  private lines = new Uint32Array(1024);
-  private files = new Uint32Array(1024);
+  private lines: Uint32Array;
+  private files: Uint32Array;
   private size = 0;
+
+  /** `expected`: how many names the run will likely claim (its file count), so the table need not grow as they come. */
+  constructor(expected = 0) {
+    let capacity = 1024;
+    while (capacity < expected * 2 && capacity < MAX_INITIAL_CAPACITY) capacity *= 2;
+    this.hashA = new Uint32Array(capacity);
+    this.hashB = new Uint32Array(capacity);
+    this.lines = new Uint32Array(capacity);
+    this.files = new Uint32Array(capacity);
+  }
 
   /** Records the name; returns where it was first seen when it was seen before. */
   claim(name: string, file: number, line: number): { file: number; line: number } | undefined {

@@ -38,7 +38,7 @@ export async function runCheck(
   findProblems: readonly Problem[],
   options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'concurrency'>,
 ): Promise<Report> {
-  const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])));
+  const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])), 'files' in input ? input.files.length : 0);
   collector.problems.push(...context.policyProblems, ...findProblems);
   const threads = 'files' in input ? threadCount(options.concurrency, input.files) : 1;
   const notices: Notice[] = [];

@@ -20,7 +20,8 @@ export interface ParsedJson {
  */
 export function parseJson(text: string, file: string, limits: Limits, firstLine = 1): ParsedJson {
   let index: LineIndex | undefined;
-  const at = (offset: number): Position => (index ??= new LineIndex(text, firstLine)).position(offset);
+  // Offset 0 (where a one-deployment file starts) needs no line index: every clean file is spared one.
+  const at = (offset: number): Position => (offset === 0 ? { line: firstLine, column: 1 } : (index ??= new LineIndex(text, firstLine)).position(offset));
   const offsetOf = createJsonLocator(text);
   const locate = (segments: readonly PathSegment[]): Position => at(offsetOf(segments));
   const problem = (code: Problem['code'], message: string, offset: number, segments?: PathSegment[]): ParsedJson => ({

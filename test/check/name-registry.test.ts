@@ -10,8 +10,8 @@ describe('NameRegistry', () => {
     expect(names.claim('api-eastus', 3, 50)).toEqual({ file: 0, line: 3 });
   });
 
-  it('keeps every name exact across growth: 200,000 distinct names, then each one again', () => {
-    const names = new NameRegistry();
+  it.each([0, 50_000])('keeps every name exact across growth, sized for %i names: 200,000 distinct names, then each one again', (expected) => {
+    const names = new NameRegistry(expected);
     const count = 200_000;
     for (let i = 0; i < count; i++) expect(names.claim(`deploy-${i}`, i % 7, i + 1)).toBeUndefined();
     for (let i = 0; i < count; i += 997) expect(names.claim(`deploy-${i}`, 0, 1)).toEqual({ file: i % 7, line: i + 1 });
