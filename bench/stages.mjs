@@ -67,7 +67,7 @@ let sink = 0;
 const started = performance.now();
 for (let first = 0; first < found.files.length; first += 64) {
   const group = found.files.slice(first, first + 64);
-  const texts = group.map((f) => readTextFile(f.path, f.file, defaultLimits).text);
+  const texts = group.map((f) => readTextFile(f.path, f.file, 'json', defaultLimits).text);
   if (stage === 0) continue;
   if (stage === 1) {
     for (const text of texts) sink += JSON.parse(text) ? 1 : 0;

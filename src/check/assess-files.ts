@@ -73,7 +73,7 @@ export async function assessFiles(files: readonly FoundFile[], context: AssessCo
         group.push({ events: notAManifest(file) });
         continue;
       }
-      const read = readTextFile(path, file, limits);
+      const read = readTextFile(path, file, kind, limits);
       if ('events' in read) group.push(read);
       else {
         chars += read.text.length;

@@ -17,10 +17,11 @@ export type TextRead = { text: string } | { events: LoadEvent[] };
 const problemEvents = (file: string, code: Problem['code'], message: string): LoadEvent[] => [{ problem: { file, code, message } }];
 
 /** Reads and decodes a whole JSON or YAML file (bounded by maxFileBytes); synchronous. */
-export function readTextFile(path: string, file: string, limits: Limits): TextRead {
+export function readTextFile(path: string, file: string, kind: WholeFileKind, limits: Limits): TextRead {
   let read: BoundedRead;
   try {
-    read = readBounded(path, limits.maxFileBytes, { transient: true });
+    // A JSON text cut short does not parse, so one short read may be taken for the whole file.
+    read = readBounded(path, limits.maxFileBytes, { transient: true, shortReadIsEnd: kind === 'json' });
   } catch (error) {
     return { events: problemEvents(file, 'READ_ERROR', describeFsError(error)) };
   }
@@ -47,7 +48,7 @@ export function parseTextFile(text: string, file: string, kind: WholeFileKind, l
 
 /** Reads and parses a whole JSON or YAML file. */
 export async function loadTextFile(path: string, file: string, kind: WholeFileKind, limits: Limits): Promise<LoadEvent[]> {
-  return parseRead(readTextFile(path, file, limits), file, kind, limits);
+  return parseRead(readTextFile(path, file, kind, limits), file, kind, limits);
 }
 
 /** Decodes and parses a whole JSON or YAML text held in memory (stdin). */

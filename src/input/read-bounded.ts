@@ -12,10 +12,20 @@ const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
  * the file from blocking the open). A manifest that fits is read into a reused buffer: with
  * `transient`, the bytes returned are that buffer, valid until the next call (for a caller that
  * decodes them at once); otherwise they are copied out. File-system errors are thrown for the caller to describe.
+ *
+ * With `shortReadIsEnd`, a file is first read once, without asking its type and size: when that read
+ * comes back with fewer bytes than asked for, as a regular file's does only at its end, those bytes
+ * are the file. On the benchmark VM the system call and Stats object this saves were a twentieth of a
+ * 10,000-file check. Only for a caller that refuses a text cut short anyway, i.e. JSON, which then
+ * does not parse (a special file can read short before its end; a cut YAML stream can still parse).
+ * A FIFO (which cannot be read at an offset), an empty file, a read that fills the buffer and a
+ * file over the limit all go the checked way below.
  */
-export function readBounded(path: string, maxBytes: number, { transient = false }: { transient?: boolean } = {}): BoundedRead {
+export function readBounded(path: string, maxBytes: number, { transient = false, shortReadIsEnd = false }: { transient?: boolean; shortReadIsEnd?: boolean } = {}): BoundedRead {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    const short = shortReadIsEnd ? readShort(fd, maxBytes) : undefined;
+    if (short) return { bytes: transient ? short : Buffer.from(short) };
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { notAFile: true };
     if (stats.size > maxBytes) return { tooLarge: stats.size };
@@ -35,4 +45,16 @@ export function readBounded(path: string, maxBytes: number, { transient = false 
   } finally {
     closeSync(fd);
   }
+}
+
+/** One read at offset 0: the bytes when it came back short of the buffer and within the limit. */
+function readShort(fd: number, maxBytes: number): Buffer | undefined {
+  let length: number;
+  try {
+    length = readSync(fd, scratch, 0, SCRATCH_BYTES, 0);
+  } catch {
+    // A FIFO or a folder: the checked way says what it is.
+    return undefined;
+  }
+  return length > 0 && length < SCRATCH_BYTES && length <= maxBytes ? scratch.subarray(0, length) : undefined;
 }

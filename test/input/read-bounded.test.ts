@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultLimits } from '../../src/input/limits.js';
+import { parseTextFile, readTextFile } from '../../src/input/load-text-file.js';
 import { readBounded } from '../../src/input/read-bounded.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 
@@ -71,5 +73,42 @@ describe('readBounded', () => {
 
   it('throws the file-system error for the caller to describe', () => {
     expect(() => readBounded(tmp.path('missing.json'), 100)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+
+  describe('with shortReadIsEnd (JSON)', () => {
+    const quick = { shortReadIsEnd: true };
+
+    it('reads files of every size whole, and refuses one over the limit with its size', async () => {
+      for (const size of [0, 1, 100, 65_535, 65_536, 65_537, 300_001]) {
+        const content = Buffer.alloc(size, 0);
+        for (let i = 0; i < size; i++) content[i] = 97 + (i % 26);
+        const file = await tmp.write(`q-${size}.json`, content);
+        const read = readBounded(file, 1_000_000, quick) as { bytes: Uint8Array };
+        expect(Buffer.compare(Buffer.from(read.bytes), content), `size ${size}`).toBe(0);
+        if (size > 0) expect(readBounded(file, size - 1, quick), `size ${size}`).toEqual({ tooLarge: size });
+      }
+    });
+
+    it('still refuses a FIFO, with data in it or not, and does not block on it', () => {
+      const fifo = tmp.path('quick.json');
+      execFileSync('mkfifo', [fifo]);
+      expect(readBounded(fifo, 100, quick)).toEqual({ notAFile: true });
+      const writer = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+      try {
+        writeSync(writer, '{"apiVersion": "accord/v1"}');
+        expect(readBounded(fifo, 100, quick)).toEqual({ notAFile: true });
+      } finally {
+        closeSync(writer);
+      }
+    });
+
+    it("takes a special file's short read for the whole file: the JSON parser is what refuses it", () => {
+      const read = readBounded('/proc/self/status', 100_000, quick) as { bytes: Uint8Array };
+      expect(Buffer.from(read.bytes).toString()).toMatch(/^Name:/);
+      const text = readTextFile('/proc/self/status', 'status.json', 'json', defaultLimits) as { text: string };
+      expect(parseTextFile(text.text, 'status.json', 'json', defaultLimits)).toEqual([{ problem: expect.objectContaining({ code: 'PARSE_ERROR' }) }]);
+      // YAML takes no such shortcut: the size is checked, and the special file refused.
+      expect(readTextFile('/proc/self/status', 'status.yaml', 'yaml', defaultLimits)).toEqual({ events: [{ problem: expect.objectContaining({ code: 'READ_ERROR' }) }] });
+    });
   });
 });
