@@ -31,8 +31,9 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   const { cwd } = options;
   const ignore = [...alwaysIgnored, ...(options.exclude ?? [])];
   const isExcluded = await excludeMatcher(cwd, options.exclude ?? []);
-  /** By real path. */
-  const files = new Map<string, FoundFile>();
+  const files: FoundFile[] = [];
+  /** Names taken, by the real path of their folder: a file reached by two paths is read once. */
+  const taken = new Map<string, Set<string>>();
   const problems: Problem[] = [];
   /**
    * Real paths of the folders listed. Not "everything below a walked folder": the walk skips
@@ -42,17 +43,25 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   const searched = (real: string): boolean => listed.has(real);
   // A regular file's real path is its folder's real path plus its name: one realpath per folder, not per file.
   const realDirs = new Map<string, string>();
-  const add = (absolute: string, isLink = false, knownReal?: string): void => {
-    let real: string;
-    if (knownReal !== undefined) real = knownReal;
-    else if (isLink) real = realPathOf(absolute);
-    else {
-      const dir = path.dirname(absolute);
-      let realDir = realDirs.get(dir);
-      if (realDir === undefined) realDirs.set(dir, (realDir = realPathOf(dir)));
-      real = path.join(realDir, path.basename(absolute));
+  /** `realDir` and `name`: the file's real folder and name, when the caller knows them. */
+  const add = (absolute: string, isLink = false, realDir?: string, name?: string, file?: string): void => {
+    if (realDir === undefined || name === undefined) {
+      let real: string;
+      if (isLink) real = realPathOf(absolute);
+      else {
+        const dir = path.dirname(absolute);
+        let known = realDirs.get(dir);
+        if (known === undefined) realDirs.set(dir, (known = realPathOf(dir)));
+        real = path.join(known, path.basename(absolute));
+      }
+      realDir = path.dirname(real);
+      name = path.basename(real);
     }
-    if (!files.has(real)) files.set(real, { path: absolute, file: displayPath(cwd, absolute) });
+    let names = taken.get(realDir);
+    if (!names) taken.set(realDir, (names = new Set()));
+    if (names.has(name)) return;
+    names.add(name);
+    files.push({ path: absolute, file: file ?? displayPath(cwd, absolute) });
   };
 
   const walkDir = (dir: string): number => {
@@ -81,21 +90,21 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         problems.push({ file: displayPath(cwd, absoluteDir), code: 'READ_ERROR', message: `cannot list this folder: ${describeFsError(error)}` });
         continue;
       }
+      const cut = displayCut(cwd, absoluteDir);
       for (const entry of entries) {
         const name = entry.name;
         if (name.startsWith('.') || name === 'node_modules') continue;
         const absolute = absoluteDir.endsWith(path.sep) ? `${absoluteDir}${name}` : `${absoluteDir}${path.sep}${name}`;
         if (isExcluded(absolute)) continue;
-        const relative = relativeDir === '' ? name : `${relativeDir}${path.sep}${name}`;
         if (entry.isSymbolicLink()) {
           count += followLink(absolute);
         } else if (entry.isFile()) {
           if (!fileKind(name)) continue;
           // Below a walked folder nothing is a link (links are followed separately), so its real path is known.
-          add(absolute, false, `${real}${path.sep}${relative}`);
+          add(absolute, false, realDir, name, cut === undefined ? undefined : cut === 0 ? absolute : absolute.slice(cut));
           count++;
         } else if (entry.isDirectory()) {
-          pending.push([absolute, relative]);
+          pending.push([absolute, relativeDir === '' ? name : `${relativeDir}${path.sep}${name}`]);
         }
       }
     }
@@ -136,7 +145,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     }
     if (stats) {
       const shown = displayPath(cwd, absolute);
-      const before = files.size;
+      const before = files.length;
       const expanded = stats.isDirectory() || stats.isSymbolicLink();
       const seen = expanded && searched(realPathOf(absolute));
       if (stats.isSymbolicLink()) followLink(absolute);
@@ -149,7 +158,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         problems.push({ file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
         continue;
       } else add(absolute);
-      if (expanded && !seen && files.size === before && !problems.some((p) => p.file === shown)) problems.push(nothingFound(shown, absolute));
+      if (expanded && !seen && files.length === before && !problems.some((p) => p.file === shown)) problems.push(nothingFound(shown, absolute));
       continue;
     }
     fg ??= (await import('fast-glob')).default;
@@ -177,8 +186,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     }
     if (count === 0) problems.push({ file: pattern, code: 'NO_MATCH', message: 'this glob matches no manifest file' });
   }
-  const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files: sorted, problems };
+  return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), problems };
 }
 
 /** A literal directory or symbolic link that gave no file: never a silent pass. */
@@ -215,6 +223,17 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
     const parts = path.relative(cwd, absolute).split(path.sep);
     return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
   };
+}
+
+/**
+ * How displayPath shows the files of folder `dir`, worked out once per folder rather than per file:
+ * the number of leading characters to drop from their absolute path (0: shown whole), or undefined
+ * where displayPath must be asked per file.
+ */
+function displayCut(cwd: string, dir: string): number | undefined {
+  if (path.sep !== '/' || !isNormalAbsolute(dir) || !isNormalAbsolute(cwd)) return undefined;
+  const prefix = cwd === '/' ? cwd : `${cwd}/`;
+  return dir === cwd || dir.startsWith(prefix) ? prefix.length : 0;
 }
 
 export function displayPath(cwd: string, absolute: string): string {

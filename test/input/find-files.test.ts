@@ -1,6 +1,7 @@
 import { mkdir, symlink } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findFiles } from '../../src/input/find-files.js';
+import path from 'node:path';
+import { displayPath, findFiles } from '../../src/input/find-files.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 
 describe('findFiles', () => {
@@ -18,6 +19,17 @@ describe('findFiles', () => {
     expect(names(result)).toEqual(['d/a.json', 'd/b.yaml', 'd/f.ndjson', 'd/g.YAML', 'd/sub/c.yml', 'd/sub/e.jsonl']);
     expect(result.problems).toEqual([]);
     expect(result.files[0]?.path).toBe(tmp.path('d', 'a.json'));
+  });
+
+  it('names every walked file as displayPath does, from any cwd (the walk works display paths out per folder)', async () => {
+    for (const name of ['d/a.json', 'd/sub/b.yaml', 'd/sub/deeper/c.json', 'top.json']) await tmp.write(name, '{}');
+    const cwds = [tmp.dir, tmp.path('d'), tmp.path('d', 'sub'), path.dirname(tmp.dir), '/', tmp.path('elsewhere')];
+    for (const cwd of cwds) {
+      const result = await findFiles([tmp.dir], { cwd });
+      expect(result.files.length, cwd).toBe(4);
+      for (const found of result.files) expect(found.file, `cwd ${cwd}`).toBe(displayPath(cwd, found.path));
+    }
+    expect(names(await find('.'))).toEqual(['d/a.json', 'd/sub/b.yaml', 'd/sub/deeper/c.json', 'top.json']);
   });
 
   it('expands a glob', async () => {
