@@ -1,3 +1,6 @@
+/** 16 MB of table at most before any name comes; it still grows past this as names do. */
+const MAX_INITIAL_CAPACITY = 1 << 20;
+
 /**
  * Remembers every deployment name of a run in bounded memory: a fleet inventory holds a million,
  * and a Map of the names alone would take over 100 MB. Names are kept as 64-bit hashes (two
@@ -5,9 +8,6 @@
  * Two different names would have to collide in all 64 bits to be taken for a duplicate, and even
  * then the run fails (exit 2) rather than passes.
  */
-/** 16 MB of table at most before any name comes; it still grows past this as names do. */
-const MAX_INITIAL_CAPACITY = 1 << 20;
-
 export class NameRegistry {
   private hashA: Uint32Array;
   private hashB: Uint32Array;
