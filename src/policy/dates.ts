@@ -8,12 +8,6 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
-
 export function inWindow(date: string, window: { from?: string; until?: string } | undefined): boolean {
   if (!window) return true;
   return (window.from === undefined || window.from <= date) && (window.until === undefined || date <= window.until);

@@ -1,11 +1,9 @@
 // The two string formats of accord's schemas (src/schema/formats.cjs), each with a fast path, held
 // to the plain definitions they stand for.
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as formats from '../../src/schema/formats.cjs';
 import { replay, runs } from '../properties/seed.js';
-
-const formats = createRequire(import.meta.url)('../../src/schema/formats.cjs') as { date(v: string): boolean; uri(v: string): boolean; PLAIN_URL: RegExp };
 
 /** A real calendar day written YYYY-MM-DD, by way of Date. */
 function referenceDate(value: string): boolean {
