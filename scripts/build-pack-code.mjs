@@ -16,7 +16,8 @@ const OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'contains', 'does
 const literal = (value) => JSON.stringify(value);
 
 /** The same string as conditionsKey() in src/policy/hydrate-rule.ts. */
-const conditionsKey = (rule) => JSON.stringify({ each: rule.each ?? null, conditions: rule.conditions });
+const conditionsKey = (rule) =>
+  JSON.stringify({ each: rule.each ?? null, conditions: rule.conditions }, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value));
 
 /** A rule's conditions as one expression over `facts` (and `item`, for a rule with `each`). */
 function generate(rule, prefix) {
@@ -41,6 +42,8 @@ function generate(rule, prefix) {
     if (!OPERATORS.has(condition.operator)) throw new Error(`${rule.id}: operator ${literal(condition.operator)} has no generated form`);
     operatorsUsed.add(condition.operator);
     const { value } = condition;
+    // JSON.stringify would write Infinity (a parsed 1e999) as null: no such value gets generated code.
+    if (!finite(value)) throw new Error(`${rule.id}: a number that is not finite has no generated form`);
     let expected;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) expected = read(value.fact, value.path);
     else if (Array.isArray(value)) {
@@ -53,6 +56,8 @@ function generate(rule, prefix) {
   const body = expressionOf(rule.conditions);
   return { body, constants, operatorsUsed, usesItem };
 }
+
+const finite = (value) => (typeof value === 'number' ? Number.isFinite(value) : Array.isArray(value) ? value.every(finite) : true);
 
 /** `in` is a reserved word: every operator gets a name of its own. */
 const operatorName = (operator) => `op${operator[0].toUpperCase()}${operator.slice(1)}`;

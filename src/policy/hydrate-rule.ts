@@ -38,7 +38,10 @@ export function hydrateRule(rule: PlainRule): LoadedRule {
  * by that rule's generated function. scripts/build-pack-code.mjs makes the same string.
  */
 export function conditionsKey(rule: Pick<RuleFile, 'each' | 'conditions'>): string {
-  return JSON.stringify({ each: rule.each ?? null, conditions: rule.conditions });
+  // JSON would write 1e999 (Infinity, once parsed) as null: such a value gets a spelling of its own.
+  return JSON.stringify({ each: rule.each ?? null, conditions: rule.conditions }, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value,
+  );
 }
 
 /** The plain data of a loaded rule: no functions, so it can be sent to a worker thread. */

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileConditions } from '../../src/policy/compile.js';
 import { resolvePath } from '../../src/policy/facts.js';
+import { conditionsKey } from '../../src/policy/hydrate-rule.js';
 import { loadRules, type LoadedRule } from '../../src/policy/load-rules.js';
+import type { RuleFile } from '../../src/policy/rule-types.js';
 import { mutatedDeployment, weirdValues } from '../properties/mutations.js';
 import { replay, runs } from '../properties/seed.js';
 import { validDeployment } from '../support/arbitraries.js';
@@ -31,6 +33,13 @@ describe('generated conditions', () => {
   it('evaluate every rule of the bundled pack', () => {
     expect(bundled.length).toBe(9);
     expect(bundled.filter((r) => !r.compiled.generated).map((r) => r.id)).toEqual([]);
+  });
+
+  it('key a rule by its conditions exactly: a value of 1e999 (Infinity once parsed) is not taken for null', () => {
+    const rule = (value: unknown) => ({ conditions: JSON.parse(`{"all":[{"fact":"spec","path":"$.capacity.gpus","operator":"lessThan","value":${String(value)}}]}`) as RuleFile['conditions'] });
+    expect(conditionsKey(rule('1e999'))).not.toBe(conditionsKey(rule('null')));
+    expect(conditionsKey(rule('-1e999'))).not.toBe(conditionsKey(rule('1e999')));
+    expect(conditionsKey(rule('5'))).toBe(conditionsKey(rule('5.0')));
   });
 
   it('are not used for a rule whose conditions differ from every bundled rule', async () => {
