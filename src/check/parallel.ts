@@ -25,9 +25,11 @@ const AUTO_MAX_THREADS = 4;
  */
 export function threadCount(concurrency: Concurrency | undefined, files: readonly FoundFile[], cores = availableParallelism()): number {
   if (concurrency === undefined || concurrency === 'off' || files.length < 2) return 1;
-  if (files.some((f) => fileKind(f.path) === 'jsonl')) return 1;
-  if (concurrency === 'auto') return Math.max(1, Math.min(Math.floor(cores / 2), AUTO_MAX_THREADS, Math.floor(files.length / AUTO_MIN_FILES_PER_THREAD)));
-  return Math.min(concurrency, files.length);
+  const wanted =
+    concurrency === 'auto' ? Math.max(1, Math.min(Math.floor(cores / 2), AUTO_MAX_THREADS, Math.floor(files.length / AUTO_MIN_FILES_PER_THREAD))) : Math.min(concurrency, files.length);
+  // Asked only when threads are wanted: it looks at every file.
+  if (wanted > 1 && files.some((f) => fileKind(f.path) === 'jsonl')) return 1;
+  return wanted;
 }
 
 /**

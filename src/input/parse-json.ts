@@ -69,13 +69,17 @@ function safeTree(text: string): jsonc.Node | undefined {
 /**
  * Whether the text holds more keys than the parsed value. Keys in valid JSON text are the colons
  * outside strings; colons inside strings only add to a plain count of colons, so when that count
- * equals the parsed keys (most manifests hold no URL or time of day) no key can repeat, and the
- * strings need not be skipped.
+ * equals the parsed keys no key can repeat, and the strings need not be skipped. Nor when the count
+ * less the colons of "://" does: outside strings a colon is followed by a value, never by "/", so
+ * each "://" is a colon inside a string (most manifests' only ones are those of their URLs).
  */
 function keysRepeat(text: string, parsedKeys: number): boolean {
   let colons = 0;
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++;
-  return colons !== parsedKeys && countKeysInText(text) !== parsedKeys;
+  if (colons === parsedKeys) return false;
+  let inUrls = 0;
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) inUrls++;
+  return colons - inUrls !== parsedKeys && countKeysInText(text) !== parsedKeys;
 }
 
 /** Keys in valid JSON text are the colons outside strings. */

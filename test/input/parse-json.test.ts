@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '../../src/input/limits.js';
 import { parseJson } from '../../src/input/parse-json.js';
@@ -63,6 +64,24 @@ describe('parseJson rejections', () => {
   it('catches a duplicate key even when a colon inside a string value balances the key count', () => {
     const parsed = parseJson('{"a": "x:y", "a": 1}', 'f.json', limits);
     expect(parsed.problems[0]).toMatchObject({ code: 'DUPLICATE_KEY', line: 1, column: 14 });
+    for (const text of ['{"u": "https://a", "u": "x:y"}', '{"u": "a:://b", "u": 1}', '{"u": ":://", "v": {"w": "x://y", "w": 2}}']) {
+      expect(parseJson(text, 'f.json', limits).problems.map((p) => p.code), text).toEqual(['DUPLICATE_KEY']);
+    }
+  });
+
+  it('tells a repeated key from colons in strings (URLs, times, "://" runs) on 5,000 random objects', () => {
+    const colonful = fc.oneof(fc.constantFrom('https://a.b/c', 'x://y:z', ':://', '12:30', 'a:b://c', '://://'), fc.string({ unit: fc.constantFrom(':', '/', 'a', '"', '\\'), maxLength: 8 }));
+    const value = fc.oneof(colonful, fc.jsonValue({ maxDepth: 2 }), colonful.map((s) => ({ [s]: s })));
+    const entries = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', ':', '://'), value), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(entries, fc.boolean(), (list, pretty) => {
+        const text = `{${list.map(([k, v]) => `${JSON.stringify(k)}:${pretty ? ' ' : ''}${JSON.stringify(v)}`).join(pretty ? ',\n' : ',')}}`;
+        const repeated = new Set(list.map(([k]) => k)).size !== list.length;
+        const codes = parseJson(text, 'f.json', limits).problems.map((p) => p.code);
+        expect(codes, text).toEqual(repeated ? ['DUPLICATE_KEY'] : []);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses a "%s" key with its position and path', (key) => {
