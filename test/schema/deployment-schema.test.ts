@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/input/document.js';
 import { defaultLimits } from '../../src/input/limits.js';
@@ -16,6 +17,33 @@ function withSpec(spec: Record<string, unknown>, metadata: Record<string, unknow
 }
 
 describe('deployment schema', () => {
+  it('counts string lengths in code points, as JSON Schema does, on 4,000 strings around the limits', () => {
+    // A string's length is its code points, not its UTF-16 units: an emoji counts once.
+    const codePoints = (text: string) => [...text].length;
+    const near = (limit: number) =>
+      fc.tuple(fc.integer({ min: Math.max(0, limit - 3), max: limit + 3 }), fc.array(fc.constantFrom('a', 'é', '😀', '\ud800'), { minLength: 1, maxLength: 4 })).map(([count, units]) =>
+        Array.from({ length: count }, (_, i) => units[i % units.length]).join(''),
+      );
+    let astralOverUnits = 0;
+    fc.assert(
+      fc.property(fc.oneof(near(256), near(1)), near(253), near(4096), (owner, key, value) => {
+        // The key's limit is tested on annotations, the value's on labels: each failure has a field of its own.
+        const deployment = withSpec({}, { owner, annotations: { [key || 'k']: 'v' }, labels: { k: value } });
+        const expected = [
+          ...(codePoints(owner) < 1 || codePoints(owner) > 256 ? ['owner'] : []),
+          ...(codePoints(key || 'k') > 253 ? ['annotations'] : []),
+          ...(codePoints(value) > 4096 ? ['labels'] : []),
+        ];
+        const got = new Set(issues(deployment).map((i) => i.path.split('.')[1]));
+        expect([...got].sort(), JSON.stringify({ owner: owner.length, key: key.length, value: value.length })).toEqual(expected.sort());
+        if (owner.length > 256 && codePoints(owner) <= 256) astralOverUnits++;
+      }),
+      { numRuns: 4000 },
+    );
+    // Strings longer in UTF-16 units than the limit but within it in code points were among them.
+    expect(astralOverUnits).toBeGreaterThan(50);
+  });
+
   it('accepts the base manifest, with labels and annotations as free string maps', () => {
     expect(issues(manifest())).toEqual([]);
     expect(issues(withSpec({}, { labels: { 'any-key': 'x' }, annotations: { 'example.com/note': 'y' } }))).toEqual([]);
