@@ -43,27 +43,25 @@ function findKey(text: string, open: number, wanted: string): { key: number; val
   let i = skipSpace(text, open + 1);
   while (text.charCodeAt(i) === 0x22) {
     const keyStart = i;
-    let escaped = false;
-    let keyEnd = text.length;
-    for (let j = i + 1; j < text.length; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x5c) {
-        escaped = true;
-        j++;
-      } else if (c === 0x22) {
-        keyEnd = j + 1;
-        break;
-      }
-    }
+    const keyEnd = skipString(text, i);
     const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    const matches = escaped
-      ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) === wanted
-      : keyEnd - keyStart - 2 === wanted.length && text.startsWith(wanted, keyStart + 1);
+    // An escape makes a key longer as written than as read: a key written as `wanted` is it unless
+    // that spelling holds an escape, and only a longer one with an escape needs decoding.
+    const written = keyEnd - keyStart - 2;
+    const matches =
+      written === wanted.length
+        ? text.startsWith(wanted, keyStart + 1) && !wanted.includes('\\')
+        : written > wanted.length && hasBackslash(text, keyStart + 1, keyEnd - 1) && (JSON.parse(text.slice(keyStart, keyEnd)) as string) === wanted;
     if (matches) return { key: keyStart, value };
     i = skipSpace(text, skipValue(text, value));
     if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
   }
   return undefined;
+}
+
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x5c) return true;
+  return false;
 }
 
 function arrayElements(text: string, open: number, limit = Infinity): number[] {
