@@ -13,7 +13,7 @@ const common = {
   logLevel: 'warning',
 };
 
-/** The library (`import … from 'accord'`): ESM, with lazily imported chunks. */
+/** The library (`import … from 'accord-policy'`): ESM, with lazily imported chunks. */
 export const libraryBundle = {
   ...common,
   // check-worker: the worker threads of a parallel run, the library's and the CLI's alike.
