@@ -17,7 +17,7 @@ function runNode(script: string, cwd: string): { status: number | null; stdout: 
 
 describe('the built package', () => {
   it('has its entry points and type declarations', () => {
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'bin/accord.cjs']) expect(existsSync(path.join(repo, file)), file).toBe(true);
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/index.d.cts', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'bin/accord.cjs']) expect(existsSync(path.join(repo, file)), file).toBe(true);
   });
 
   it("resolves `import('accord-policy')` through package.json exports (self-reference) and checks like the source", async () => {
