@@ -16,19 +16,19 @@ export function loadJsonl(path: string, file: string, limits: Limits): AsyncGene
   return loadJsonlBatches(createReadStream(path, { highWaterMark: 256 * 1024 }), file, limits);
 }
 
-export async function* loadJsonlBatches(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
+export async function* loadJsonlBatches(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
   const problem = (code: Problem['code'], message: string, line?: number): LoadEvent => ({
     problem: { file, ...(line === undefined ? {} : { line, column: 1 }), code, message },
   });
   let lineNo = 0;
   let records = 0;
-  let pending: Buffer[] = [];
+  let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let overlong = false;
 
   let out: LoadEvent[] = [];
 
-  function finishLine(tail: Buffer): void {
+  function finishLine(tail: Uint8Array): void {
     lineNo++;
     if (overlong) {
       overlong = false;

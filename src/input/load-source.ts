@@ -26,12 +26,12 @@ export async function* loadFile(path: string, file: string, limits: Limits): Asy
 }
 
 /** Deployments from a stream such as stdin, in batches: JSONL is streamed, JSON and YAML are read whole (up to maxFileBytes). */
-export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits, kind?: FileKind): AsyncGenerator<LoadEvent[]> {
+export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, kind?: FileKind): AsyncGenerator<LoadEvent[]> {
   if (kind === 'jsonl') {
     yield* loadJsonlBatches(chunks, file, limits);
     return;
   }
-  const parts: Buffer[] = [];
+  const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.length;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundledRulesDir } from '../bundled-paths.js';
 import { runCheck, type CheckContext } from '../check/run-check.js';
 import type { Deployment } from '../deployment.js';
 import { AccordError } from '../errors.js';
@@ -17,14 +17,6 @@ import { evaluateDeployment } from './evaluate.js';
 import { loadRules, type LoadedRule } from './load-rules.js';
 import type { Policy, PolicyOptions } from './policy-types.js';
 import { findWaiver, loadWaivers, waiverRef, type Waiver } from './waivers.js';
-
-/** The rule pack shipped with accord: `rules/` at the package root (one level above src/ and dist/). */
-const bundledRulesDir = fileURLToPath(new URL('rules/', packageRoot()));
-
-function packageRoot(): URL {
-  const here = new URL('.', import.meta.url);
-  return here.pathname.endsWith('/src/policy/') ? new URL('../../', here) : new URL('../', here);
-}
 
 export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const cwd = path.resolve(options.cwd ?? process.cwd());

@@ -58,6 +58,6 @@ export interface Policy {
   check(deployment: unknown): Promise<Finding[]>;
   /** Checks files, directories and globs. Never throws for bad input: it is in `report.problems`. */
   checkFiles(patterns: string | readonly string[], options?: CheckFilesOptions): Promise<Report>;
-  /** Checks deployments read from a stream (e.g. process.stdin). */
-  checkStream(stream: AsyncIterable<Buffer | string>, options?: CheckStreamOptions): Promise<Report>;
+  /** Checks deployments read from a stream of bytes or text (e.g. process.stdin, a Buffer being a Uint8Array). */
+  checkStream(stream: AsyncIterable<Uint8Array | string>, options?: CheckStreamOptions): Promise<Report>;
 }
