@@ -38,6 +38,8 @@ export interface Finding {
   message: string;
   evidence: Evidence[];
   clause: string;
+  /** What to change to comply: the rule's remediation. */
+  remediation: string;
   waived: boolean;
   /** The waiver that applies, when `waived` is true. */
   waiver?: WaiverRef;

@@ -23,7 +23,7 @@ export function formatGithubStepSummary(report: Report, options: FormatOptions):
 
 function findingCommand(finding: Finding): string {
   const properties = { file: finding.file, line: finding.line, col: finding.column, title: finding.rule };
-  return command(COMMANDS[finding.severity], properties, finding.message);
+  return command(COMMANDS[finding.severity], properties, `${finding.message}\nFix: ${finding.remediation}`);
 }
 
 function problemCommand(problem: Problem): string {
