@@ -93,6 +93,10 @@ export interface Notice {
   message: string;
   rule?: string;
   deployment?: string;
+  /** Where the notice points, when it is about a place in a file (a waiver naming an unknown rule). */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 export interface RulePackInfo {

@@ -3,6 +3,7 @@ import { isAccordError, version } from '../index.js';
 import { runCheckCommand, type CheckFlags } from './check-command.js';
 import { commandHelp, commands, programHelp } from './commands.js';
 import { processIo, write, type CliIo } from './io.js';
+import { choiceError, commandError, optionError } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -31,7 +32,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     await write(name === undefined ? io.stderr : io.stdout, programHelp(version));
     return name === undefined ? 2 : 0;
   }
-  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')}; run accord --help)`);
+  if (!Object.hasOwn(commands, name)) throw commandError(name, Object.keys(commands));
   const command = name as keyof typeof commands;
   // Only an option asks for help: after `--`, `-h` is a path to check, and skipping it would pass.
   const end = rest.indexOf('--');
@@ -66,15 +67,12 @@ function parse(command: keyof typeof commands, args: string[]): { values: Record
   try {
     parsed = parseArgs({ args, options: spec.options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    throw new UsageError(`${message} (run accord ${command} --help)`);
+    throw optionError(error, command, args, spec.options);
   }
   const values = parsed.values as Record<string, unknown>;
   for (const [option, allowed] of Object.entries(spec.choices)) {
     const value = values[option];
-    if (value !== undefined && !allowed.includes(value as string)) {
-      throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
-    }
+    if (value !== undefined && !allowed.includes(value as string)) throw choiceError(`--${option}`, String(value), allowed);
   }
   for (const option of spec.numbers) {
     const value = values[option];

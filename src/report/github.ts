@@ -33,7 +33,7 @@ function problemCommand(problem: Problem): string {
 }
 
 function noticeCommand(notice: Notice): string {
-  return command('notice', { title: `accord ${notice.code}` }, notice.message);
+  return command('notice', { file: notice.file, line: notice.line, col: notice.column, title: `accord ${notice.code}` }, notice.message);
 }
 
 function command(name: string, properties: Record<string, string | number | undefined>, message: string): string {
