@@ -49,6 +49,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const { runTestCommand } = await import('./test-command.js');
     return runTestCommand({ rules, fixtures: values.fixtures as string | undefined, format: format ?? 'text' }, io);
   }
+  if (command === 'schema' || command === 'init') {
+    if (positionals.length > 1) throw new UsageError(`accord ${command} takes at most one ${command === 'schema' ? 'schema name' : 'folder'}`);
+    if (command === 'init') return (await import('./init-command.js')).runInitCommand(positionals[0], io);
+    return (await import('./schema-command.js')).runSchemaCommand(positionals[0], { path: values.path === true }, io);
+  }
   if (positionals.length > 1) throw new UsageError('accord rules takes at most one rule id');
   const { runRulesCommand } = await import('./rules-command.js');
   return runRulesCommand(positionals[0], { rules, format: format ?? 'text' }, io);
