@@ -56,6 +56,16 @@ describe('action.yml: metadata', () => {
     });
   });
 
+  it('is documented: docs/github-action.md lists exactly its inputs and outputs', () => {
+    const doc = readFileSync(path.join(repo, 'docs/github-action.md'), 'utf8');
+    const rows = (header: string) => {
+      const table = doc.slice(doc.indexOf(header));
+      return [...table.slice(0, table.indexOf('\n\n', header.length + 2)).matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
+    };
+    expect(rows('## Inputs')).toEqual(Object.keys(action.inputs));
+    expect(rows('## Outputs')).toEqual(Object.keys(action.outputs));
+  });
+
   it('sets shell: bash on every script, and splices no expression into a script', () => {
     for (const step of action.runs.steps.filter((s) => s.run !== undefined)) {
       expect(step.shell).toBe('bash');

@@ -67,4 +67,15 @@ describe('accord schema', () => {
     expect(result.stdout).toMatch(/^✔ 0 errors, .* 0 problems in 1 deployment/m);
     expect(result.status).toBe(0);
   });
+
+  it('docs/editor.md names only schemas that ship, with the $ids they carry', () => {
+    const doc = readFileSync(path.join(repo, 'docs/editor.md'), 'utf8');
+    const shipped = new Set(names.map((n) => `${n}.schema.json`));
+    const referenced = [...doc.matchAll(/node_modules\/accord-policy\/schemas\/([\w.-]+)/g)].map((m) => m[1]);
+    expect(referenced.length).toBeGreaterThanOrEqual(8);
+    for (const file of referenced) expect(shipped, file).toContain(file);
+    for (const name of names) expect(doc).toContain(`| \`schemas/${name}.schema.json\` | \`https://accord-policy.dev/schemas/v1/${name}.schema.json\` |`);
+    const settings = /```json\n(\{\n {2}"json\.schemas"[\s\S]*?)```/.exec(doc)?.[1];
+    expect(() => JSON.parse(settings ?? '')).not.toThrow();
+  });
 });
