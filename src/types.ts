@@ -38,6 +38,8 @@ export interface Finding {
   message: string;
   evidence: Evidence[];
   clause: string;
+  /** What to change to comply: the rule's remediation. */
+  remediation: string;
   waived: boolean;
   /** The waiver that applies, when `waived` is true. */
   waiver?: WaiverRef;
@@ -91,6 +93,10 @@ export interface Notice {
   message: string;
   rule?: string;
   deployment?: string;
+  /** Where the notice points, when it is about a place in a file (a waiver naming an unknown rule). */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 export interface RulePackInfo {

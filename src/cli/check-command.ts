@@ -6,6 +6,7 @@ import { summaryLine } from '../report/text.js';
 import { loadConfig } from './config.js';
 import { useColor, write, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
+import { choiceError } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 export interface CheckFlags {
@@ -122,5 +123,5 @@ function parseConcurrency(value: string): Concurrency {
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw choiceError(flag, value, allowed);
 }

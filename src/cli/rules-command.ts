@@ -8,6 +8,7 @@ import { defaultLimits } from '../input/limits.js';
 import { readBounded } from '../input/read-bounded.js';
 import { describeConditions } from '../policy/describe-conditions.js';
 import type { Condition } from '../policy/rule-types.js';
+import { didYouMean } from '../suggest.js';
 import { write, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,7 +17,10 @@ export async function runRulesCommand(id: string | undefined, flags: { rules?: s
   const rules = policy.rules;
   if (id !== undefined) {
     const rule = rules.find((r) => r.id === id);
-    if (!rule) throw new UsageError(`no rule "${id}" in the pack (rules: ${rules.map((r) => r.id).join(', ')})`);
+    if (!rule) {
+      const ids = rules.map((r) => r.id);
+      throw new UsageError(`no rule "${id}" in the pack${didYouMean(id, ids)} (rules: ${ids.join(', ')})`);
+    }
     await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleFor(rule, io.cwd)));
     return 0;
   }

@@ -3,7 +3,7 @@ import type { Problem } from '../types.js';
 import type { LoadEvent } from './document.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
-import { describeFsError } from './read-errors.js';
+import { describeListedFileError } from './read-errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -93,7 +93,7 @@ export async function* loadJsonlBatches(chunks: AsyncIterable<Uint8Array>, file:
   } catch (error) {
     const done = take();
     if (error instanceof EncodingRefusal) done.push(problem('ENCODING_ERROR', 'UTF-16 text: JSONL must be UTF-8 (re-save the file as UTF-8)', 1));
-    else done.push(problem('READ_ERROR', describeFsError(error), lineNo > 0 ? lineNo + 1 : undefined));
+    else done.push(problem('READ_ERROR', describeListedFileError(error), lineNo > 0 ? lineNo + 1 : undefined));
     yield done;
     return;
   }

@@ -6,7 +6,7 @@ import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
 import type { parseYaml as ParseYaml } from './parse-yaml.js';
 import { readBounded, type BoundedRead } from './read-bounded.js';
-import { describeFsError } from './read-errors.js';
+import { describeListedFileError } from './read-errors.js';
 import { loadYamlParser } from './yaml-loader.js';
 
 export type WholeFileKind = Exclude<FileKind, 'jsonl'>;
@@ -23,7 +23,7 @@ export function readTextFile(path: string, file: string, kind: WholeFileKind, li
     // A JSON text cut short does not parse, so one short read may be taken for the whole file.
     read = readBounded(path, limits.maxFileBytes, { transient: true, shortReadIsEnd: kind === 'json' });
   } catch (error) {
-    return { events: problemEvents(file, 'READ_ERROR', describeFsError(error)) };
+    return { events: problemEvents(file, 'READ_ERROR', describeListedFileError(error)) };
   }
   if ('notAFile' in read) return { events: problemEvents(file, 'READ_ERROR', 'not a regular file') };
   if ('tooLarge' in read) {

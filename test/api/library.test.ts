@@ -78,6 +78,7 @@ describe('policy.check', () => {
       waived: false,
       message: expect.stringContaining('api-oracle'),
       clause: expect.any(String),
+      remediation: expect.stringContaining('azure'),
     });
     expect(finding?.message).not.toContain('{{');
     expect(finding?.evidence).toEqual(

@@ -151,7 +151,8 @@ describe('--format github', () => {
     for (const line of commands) expect(line).toMatch(/^::error file=fixtures\/examples\/deployments\/[a-z.-]+,line=\d+,col=\d+,title=[a-z-]+::\S.*$/);
     expect(commands.map((l) => /title=([a-z-]+)::/.exec(l)?.[1]).sort()).toEqual(EXAMPLE_ERRORS);
     expect(lines).toContain(
-      '::error file=fixtures/examples/deployments/api.yaml,line=74,col=7,title=api-endpoint-off-azure::API endpoint https://edge.api.openai.com/v1 of api-global-edge is hosted on other; API endpoints must be served from Azure through 2030.',
+      '::error file=fixtures/examples/deployments/api.yaml,line=74,col=7,title=api-endpoint-off-azure::API endpoint https://edge.api.openai.com/v1 of api-global-edge is hosted on other; API endpoints must be served from Azure through 2030.' +
+        `%0AFix: ${(JSON.parse(readFileSync(path.join(repo, 'rules/api-endpoint-off-azure.json'), 'utf8')) as { remediation: string }).remediation}`,
     );
     expect(result.stdout).not.toContain(EXAMPLE_WAIVED);
   });
