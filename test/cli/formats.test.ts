@@ -13,7 +13,7 @@ import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 import { validateJunit, xpath } from '../report/xmllint.js';
 import { runCli, type CliResult } from './run-cli.js';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(repo, 'bin/accord.cjs');
@@ -67,7 +67,7 @@ describe('--format sarif', () => {
   const Ajv = AjvDraft04.default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajvFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(sharedFile('validators/sarif-schema-2.1.0.json'), 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(vendorFile('sarif-schema-2.1.0.json'), 'utf8')));
   const expectValid = (sarif: Json): void => {
     validate(sarif);
     expect(validate.errors ?? []).toEqual([]);

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 
-const XSD = sharedFile('validators/jenkins-xunit-junit-10.xsd');
+const XSD = vendorFile('jenkins-xunit-junit-10.xsd');
 
 /**
  * Runs the real xmllint on a document. A missing xmllint throws (ENOENT), so the test fails rather than skips:
