@@ -11,7 +11,7 @@ import ajvFormats from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
-import { validateJunit, xpath } from '../report/xmllint.js';
+import { validateJunit, xpath } from '../report/xml-check.js';
 import { runCli, type CliResult } from './run-cli.js';
 import { vendorFile } from '../support/vendor.js';
 
@@ -116,11 +116,11 @@ describe('--format sarif', () => {
 });
 
 describe('--format junit', () => {
-  it('validates with xmllint against the Jenkins xUnit schema on the examples run', () => {
+  it('validates with xmllint against the Jenkins xUnit schema on the examples run', async () => {
     const result = accord([...EXAMPLES, '--format', 'junit']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    validateJunit(result.stdout);
+    await validateJunit(result.stdout);
     expect(xpath(result.stdout, 'count(//testsuite)')).toBe('6');
     expect(xpath(result.stdout, 'count(//testcase/failure)')).toBe(String(EXAMPLE_ERRORS.length));
     expect(xpath(result.stdout, 'count(//testcase/skipped)')).toBe('1');
@@ -134,7 +134,7 @@ describe('--format junit', () => {
     await tmp.write('deployments/api.yaml', CLEAN);
     const result = accord(['check', 'deployments', '--format', 'junit'], { cwd: tmp.dir });
     expect(result.status).toBe(2);
-    validateJunit(result.stdout);
+    await validateJunit(result.stdout);
     expect(Number(xpath(result.stdout, 'count(//error)'))).toBeGreaterThan(0);
     expect(xpath(result.stdout, 'count(//failure)')).toBe('0');
   });
