@@ -8,12 +8,12 @@ import { loadTextFile } from '../../src/input/load-text-file.js';
 import { validate } from '../../src/schema/validate.js';
 import { validators } from '../../src/schema/validators.js';
 import { collectAll, makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 
 const limits = { ...defaultLimits };
 const documents = (events: LoadEvent[]): SourceDocument[] => events.flatMap((e) => ('document' in e ? [e.document] : []));
 const problems = (events: LoadEvent[]) => events.flatMap((e) => ('problem' in e ? [e.problem] : []));
-const utf16Plan = sharedFile('terraform-plans/checkov__aws_s3__UTF16LE_BOM.json');
+const utf16Plan = vendorFile('checkov__aws_s3__UTF16LE_BOM.json');
 
 describe('whole-file loaders (JSON and YAML)', () => {
   let tmp: TempDir;
