@@ -24,8 +24,9 @@ function locateFrom(text: string, from: number, segments: readonly PathSegment[]
   let best = from;
   for (const segment of segments) {
     const c = text.charCodeAt(i);
-    if (c === 0x7b && typeof segment === 'string') {
-      const value = findKey(text, i, segment);
+    // A JSON pointer cannot say whether `/0` names a key or an element: the text decides.
+    if (c === 0x7b) {
+      const value = findKey(text, i, String(segment));
       if (value === undefined) return best;
       best = atValue ? value.value : value.key;
       i = value.value;
