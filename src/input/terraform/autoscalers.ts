@@ -19,7 +19,11 @@ export function linkAutoscalers(index: PlanIndex): { byGroup: Map<PlanResource, 
     if (!spec) continue;
     const link = resolveLink(index, a, spec.target, spec.targets);
     if (link.kind === 'linked') {
-      for (const group of link.targets) byGroup.set(group, [...(byGroup.get(group) ?? []), a]);
+      for (const group of link.targets) {
+        const list = byGroup.get(group);
+        if (list) list.push(a);
+        else byGroup.set(group, [a]);
+      }
     } else if (a.type.startsWith('google_') && a.action !== 'no-op') {
       const pointer = link.kind === 'unresolved' ? link.pointer : `${a.pointer}/change/after/target`;
       const why = link.kind === 'unresolved' ? link.message : 'it has no target';

@@ -32,7 +32,7 @@ export class Configuration {
 
   /** A managed resource's configuration block (`expressions`, `provider_config_key`, ...). */
   resource(modules: readonly ModuleStep[], type: string, name: string): Record<string, unknown> | undefined {
-    const key = JSON.stringify(modules.map((m) => m.name));
+    const key = modules.length === 0 ? '' : modules.map((m) => m.name).join('\0');
     let resources = this.modules.get(key);
     if (!this.modules.has(key)) {
       const list = this.module(modules)?.resources;

@@ -1,21 +1,25 @@
 /** The tag convention (CONVENTION.md): each `accord-*` key and the manifest field it gives. */
 export interface FactKey {
   path: readonly string[];
+  /** The path as a dotted string. */
+  joined: string;
   boolean?: true;
 }
 
+const fact = (path: readonly string[], boolean = false): FactKey => ({ path, joined: path.join('.'), ...(boolean ? { boolean: true } : {}) });
+
 export const tagFacts: Readonly<Record<string, FactKey>> = {
-  'accord-deployment': { path: ['metadata', 'name'] },
-  'accord-workload': { path: ['spec', 'workload'] },
-  'accord-date': { path: ['metadata', 'date'] },
-  'accord-capacity': { path: ['spec', 'capacity', 'kind'] },
-  'accord-approval': { path: ['spec', 'approval', 'reference'] },
-  'accord-rofr-ref': { path: ['spec', 'rofr', 'reference'] },
-  'accord-rofr-offered-on': { path: ['spec', 'rofr', 'offeredOn'] },
-  'accord-rofr-decision': { path: ['spec', 'rofr', 'decision'] },
-  'accord-revenue-metered': { path: ['spec', 'revenueShare', 'metered'], boolean: true },
-  'accord-ip-access-microsoft': { path: ['spec', 'ipAccess', 'microsoft'], boolean: true },
-  'accord-provider': { path: ['spec', 'provider'] },
+  'accord-deployment': fact(['metadata', 'name']),
+  'accord-workload': fact(['spec', 'workload']),
+  'accord-date': fact(['metadata', 'date']),
+  'accord-capacity': fact(['spec', 'capacity', 'kind']),
+  'accord-approval': fact(['spec', 'approval', 'reference']),
+  'accord-rofr-ref': fact(['spec', 'rofr', 'reference']),
+  'accord-rofr-offered-on': fact(['spec', 'rofr', 'offeredOn']),
+  'accord-rofr-decision': fact(['spec', 'rofr', 'decision']),
+  'accord-revenue-metered': fact(['spec', 'revenueShare', 'metered'], true),
+  'accord-ip-access-microsoft': fact(['spec', 'ipAccess', 'microsoft'], true),
+  'accord-provider': fact(['spec', 'provider']),
 };
 
 /** Where each fact of a mapping entry (in manifest shape) goes in the manifest. */

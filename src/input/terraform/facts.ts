@@ -12,8 +12,13 @@ export interface FactSource {
   value: unknown;
   origin: Origin;
   sensitive: boolean;
-  /** Where it was written, in words: `tag accord-workload of aws_instance.a`. */
-  where: string;
+  /** The tag it was read from; none for the mapping file. */
+  tag?: string;
+}
+
+/** Where a fact was written, in words: `tag accord-workload of aws_instance.a`, `the mapping file at /resources/0/workload`. */
+export function where(s: FactSource): string {
+  return s.tag === undefined ? `the mapping file at ${s.origin.pointer}` : `tag ${showUntrusted(s.tag)} of ${s.origin.resource ?? ''}`;
 }
 
 const known = Object.keys(tagFacts).join(', ');
@@ -25,6 +30,10 @@ export function tagFactSources(entries: readonly TagEntry[]): { sources: FactSou
   for (const e of entries) {
     const fact = Object.hasOwn(tagFacts, e.key) ? tagFacts[e.key] : undefined;
     const at = { pointer: e.pointer, resource: e.resource };
+    if (fact && !e.unknown && typeof e.value === 'string' && (!fact.boolean || e.value === 'true' || e.value === 'false')) {
+      sources.push({ path: fact.joined, value: fact.boolean ? e.value === 'true' : e.value, origin: at, sensitive: e.sensitive, tag: e.key });
+      continue;
+    }
     const tag = `tag ${showUntrusted(e.key)}`;
     if (!fact) {
       problems.push({ code: 'TF_UNKNOWN_TAG', message: `${e.resource}: ${tag} is not one of accord's tags (${known}); fix its spelling, or its case: a misspelt fact would silently be missing`, ...at });
@@ -36,10 +45,8 @@ export function tagFactSources(entries: readonly TagEntry[]): { sources: FactSou
       });
     } else if (typeof e.value !== 'string') {
       problems.push({ code: 'TF_INVALID_FACT', message: `${e.resource}: ${tag} is ${shown(e.value, e.sensitive)}, not a string`, ...at });
-    } else if (fact.boolean && e.value !== 'true' && e.value !== 'false') {
-      problems.push({ code: 'TF_INVALID_FACT', message: `${e.resource}: ${tag} is ${shown(e.value, e.sensitive)}; write exactly true or false`, ...at });
     } else {
-      sources.push({ path: fact.path.join('.'), value: fact.boolean ? e.value === 'true' : e.value, origin: at, sensitive: e.sensitive, where: `${tag} of ${e.resource}` });
+      problems.push({ code: 'TF_INVALID_FACT', message: `${e.resource}: ${tag} is ${shown(e.value, e.sensitive)}; write exactly true or false`, ...at });
     }
   }
   return { sources, problems };
@@ -53,7 +60,7 @@ export function mappingFactSources(entry: unknown, at: readonly (string | number
     const value = valueAt(entry, field);
     if (value === undefined) continue;
     const pointer = toPointer([...at, ...field]);
-    sources.push({ path: path.join('.'), value, origin: { pointer, file }, sensitive: false, where: `the mapping file at ${pointer}` });
+    sources.push({ path: path.join('.'), value, origin: { pointer, file }, sensitive: false });
   }
   return sources;
 }
@@ -69,11 +76,11 @@ export function mergeFacts(sources: readonly FactSource[]): { facts: Map<string,
   for (const s of sources) {
     const first = facts.get(s.path);
     if (!first) facts.set(s.path, s);
-    else if (canonical(first.value) !== canonical(s.value) && !reported.has(s.path)) {
+    else if (first.value !== s.value && canonical(first.value) !== canonical(s.value) && !reported.has(s.path)) {
       reported.add(s.path);
       problems.push({
         code: 'TF_CONFLICTING_FACTS',
-        message: `${s.path} is given as ${shown(first.value, first.sensitive)} by ${first.where} and as ${shown(s.value, s.sensitive)} by ${s.where}; give it one value`,
+        message: `${s.path} is given as ${shown(first.value, first.sensitive)} by ${where(first)} and as ${shown(s.value, s.sensitive)} by ${where(s)}; give it one value`,
         ...s.origin,
       });
     }

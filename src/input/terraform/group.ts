@@ -11,7 +11,11 @@ export function groupDeployments(ctx: ManifestContext, members: readonly Member[
   const groups = new Map<string, Member[]>();
   for (const m of members) {
     // A member given two names is a problem in both deployments.
-    for (const name of m.names.length > 1 ? m.names : [m.name]) groups.set(name, [...(groups.get(name) ?? []), m]);
+    for (const name of m.names.length > 1 ? m.names : [m.name]) {
+      const group = groups.get(name);
+      if (group) group.push(m);
+      else groups.set(name, [m]);
+    }
   }
   const deployments: DerivedDeployment[] = [];
   const problems = new Map<PlanProblem, string>();

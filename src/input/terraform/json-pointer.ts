@@ -7,7 +7,10 @@ import { LineIndex } from '../text-position.js';
 /** RFC 6901: `~` is written `~0` and `/` is written `~1`. */
 export function toPointer(segments: readonly PathSegment[]): string {
   let out = '';
-  for (const segment of segments) out += `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  for (const segment of segments) {
+    const token = String(segment);
+    out += token.includes('~') || token.includes('/') ? `/${token.replace(/~/g, '~0').replace(/\//g, '~1')}` : `/${token}`;
+  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { mappingFactSources, mergeFacts, type FactSource } from './facts.js';
+import { mappingFactSources, mergeFacts, where, type FactSource } from './facts.js';
 import { capacityChange } from './growth.js';
 import type { Mapping } from './mapping.js';
 import type { Member } from './members.js';
@@ -25,7 +25,7 @@ const maxAnnotation = 4096;
 /** One deployment's manifest from its members (sorted by address, none with a problem), or the problems that stop it. */
 export function buildDeployment(ctx: ManifestContext, name: string, members: readonly Member[]): { deployment?: DerivedDeployment; problems: PlanProblem[] } {
   const first = members[0] as Member;
-  const forDeployment = (p: PlanProblem): PlanProblem => ({ ...p, deployment: name, ...(p.resource || p.file ? {} : { resource: first.resource.address }) });
+  const forDeployment = (p: PlanProblem): PlanProblem => ({ ...p, deployment: name, resource: p.resource ?? first.resource.address });
   const deploymentEntry = ctx.mapping.deployment(name);
   const sources: FactSource[] = [...members.flatMap((m) => m.facts), ...(deploymentEntry ? mappingFactSources(deploymentEntry.entry, deploymentEntry.at, ctx.mapping.file) : [])];
   const { facts, problems } = mergeFacts(sources);
@@ -120,7 +120,7 @@ function deploymentProvider(members: readonly Member[], stated: FactSource | und
   if (stated.value !== value) {
     problems.push({
       code: 'TF_CONFLICTING_FACTS',
-      message: `${stated.where} says provider ${shown(stated.value, stated.sensitive)}, but the resource runs on ${value} (provider_name); accord-provider only names the provider of resources whose Terraform provider accord does not know: remove it`,
+      message: `${where(stated)} says provider ${shown(stated.value, stated.sensitive)}, but the resource runs on ${value} (provider_name); accord-provider only names the provider of resources whose Terraform provider accord does not know: remove it`,
       ...stated.origin,
     });
   }
