@@ -1,10 +1,9 @@
-import { mappingFactSources, mergeFacts, where, type FactSource } from './facts.js';
-import { capacityChange } from './growth.js';
+import { mappingFactSources, mergeFacts, type FactSource } from './facts.js';
+import { capacityKind } from './growth.js';
 import type { Mapping } from './mapping.js';
 import type { Member } from './members.js';
 import type { PlanIndex } from './plan-index.js';
-import { shown } from './problems.js';
-import { providerOf } from './providers.js';
+import { deploymentProvider } from './providers.js';
 import type { PlanResource } from './read-changes.js';
 import { regionOf } from './region.js';
 import { GPU_UNIT } from './sku-table.js';
@@ -65,7 +64,12 @@ export function buildDeployment(ctx: ManifestContext, name: string, members: rea
   map.set(['spec', 'capacity'], largest.gpuOrigin);
   map.set(['spec', 'capacity', 'gpus'], largest.gpuOrigin);
   if (members.some((m) => m.gpuSensitive)) sensitive.add('spec.capacity.gpus');
-  const kind = fact('spec.capacity.kind') ?? defaultKind(ctx, members, map);
+  let kind = fact('spec.capacity.kind');
+  if (kind === undefined) {
+    const change = capacityKind(ctx.index, ctx.mapping, members, ctx.autoscalers);
+    kind = change.kind;
+    if (change.origin) map.set(['spec', 'capacity', 'kind'], change.origin);
+  }
 
   const spec: Record<string, unknown> = { workload, provider: provider.value };
   const region = commonRegion(ctx, members);
@@ -99,47 +103,6 @@ export function buildDeployment(ctx: ManifestContext, name: string, members: rea
     deployment: { name, manifest, members: members.map((m) => m.resource.address), sensitive: [...sensitive].sort(), origin: (segments) => map.origin(segments) },
     problems: [],
   };
-}
-
-/** Members share one provider; `accord-provider` may only refine `other`. */
-function deploymentProvider(members: readonly Member[], stated: FactSource | undefined, problems: PlanProblem[]): { value?: string; origin?: Origin } {
-  const first = members[0] as Member;
-  const value = providerOf(first.resource.provider);
-  const origin: Origin = { pointer: `${first.resource.pointer}/provider_name`, resource: first.resource.address };
-  const other = members.find((m) => providerOf(m.resource.provider) !== value);
-  if (other) {
-    problems.push({
-      code: 'TF_CONFLICTING_FACTS',
-      message: `${other.resource.address} runs on ${providerOf(other.resource.provider)} and ${first.resource.address} on ${value}, but both are in one deployment; one deployment runs on one provider: give them different accord-deployment names`,
-      pointer: `${other.resource.pointer}/provider_name`,
-      resource: other.resource.address,
-    });
-  }
-  if (!stated) return { value, origin };
-  if (value === 'other') return { value: stated.value as string, origin: stated.origin };
-  if (stated.value !== value) {
-    problems.push({
-      code: 'TF_CONFLICTING_FACTS',
-      message: `${where(stated)} says provider ${shown(stated.value, stated.sensitive)}, but the resource runs on ${value} (provider_name); accord-provider only names the provider of resources whose Terraform provider accord does not know: remove it`,
-      ...stated.origin,
-    });
-  }
-  return { value, origin };
-}
-
-/** `new` when a member brings new capacity (design 3.1), else `existing`; its origin is the actions of the change that decided. */
-function defaultKind(ctx: ManifestContext, members: readonly Member[], map: SourceMap): string {
-  let existing: Origin | undefined;
-  for (const m of members) {
-    const change = capacityChange(ctx.index, ctx.mapping, m, ctx.autoscalers);
-    if (change?.isNew) {
-      map.set(['spec', 'capacity', 'kind'], change.origin);
-      return 'new';
-    }
-    existing ??= change?.origin;
-  }
-  if (existing) map.set(['spec', 'capacity', 'kind'], existing);
-  return 'existing';
 }
 
 /** The members' region when they all say the same. */
