@@ -73,7 +73,7 @@ export function readMember(ctx: MemberContext, r: PlanResource, type: ComputeTyp
 
   const sources = [...tagged.sources, ...mapped];
   const names = mergeFacts(sources.filter((s) => s.path === NAME));
-  problems.push(...names.problems);
+  problems.push(...names.problems.map((p) => ({ ...p, resource: r.address })));
   const named = names.facts.get(NAME);
   const name = typeof named?.value === 'string' ? named.value : nameFromAddress(r.address);
   const hasFacts = entries.length > 0 || mapped.length > 0 || ctx.mapping.deployment(name) !== undefined;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deploymentsFromPlan } from '../../../src/input/terraform/deployments-from-plan.js';
-import { isBinaryPlan, isPlan, terraformKind } from '../../../src/input/terraform/detect.js';
+import { binaryPlanProblem, isBinaryPlan, isPlan, terraformKind } from '../../../src/input/terraform/detect.js';
 import { plan } from '../../support/terraform-plan.js';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../../fixtures/terraform/${name}`, import.meta.url)));
@@ -29,6 +29,8 @@ describe('recognising a plan', () => {
     expect(isBinaryPlan(fixture('plan.out'))).toBe(true);
     expect(isBinaryPlan(fixture('state.json'))).toBe(false);
     expect(isBinaryPlan(new Uint8Array([0x50, 0x4b]))).toBe(false);
+    expect(binaryPlanProblem()).toMatchObject({ code: 'TF_BINARY_PLAN', pointer: '' });
+    expect(binaryPlanProblem().message).toContain('terraform show -json plan.out > plan.json');
   });
 });
 

@@ -99,6 +99,15 @@ describe('facts from accord-* tags (convention 1)', () => {
     expect(derive([vm('a', named('training')), vm('b', named('training'))]).deployments.map((d) => d.members)).toEqual([['aws_instance.a', 'aws_instance.b']]);
   });
 
+  it('a resource given two deployment names is a problem in both deployments, which are not derived', () => {
+    const result = derive(
+      [vm('both', { ...facts, 'accord-deployment': 'one' }), vm('other', { ...facts, 'accord-deployment': 'two' })],
+      mapping({ resources: [{ match: 'aws_instance.both', deployment: 'two' }] }),
+    );
+    expect(result.deployments).toEqual([]);
+    expect(result.problems).toMatchObject([{ code: 'TF_CONFLICTING_FACTS', resource: 'aws_instance.both', pointer: '/resources/0/deployment', deployment: 'one' }]);
+  });
+
   it('a problem drops only its deployment: the others are still derived', () => {
     const result = derive([vm('bad', { ...facts, 'accord-revenue-metered': 'yes' }), vm('good', facts)]);
     expect(result.deployments.map((d) => d.name)).toEqual(['aws-instance-good']);

@@ -106,6 +106,29 @@ describe('templates and groups', () => {
     expect(result.deployments.map((d) => (d.manifest.spec as { capacity: { gpus: number } }).capacity.gpus)).toEqual([24]);
   });
 
+  it('takes the template instance a reference names by its key', () => {
+    const template = (key: number, type: string): ResourceSpec => ({ type: 'aws_launch_template', name: 'lt', key, after: { instance_type: type } });
+    const asg = (ref: string): ResourceSpec => ({
+      type: 'aws_autoscaling_group',
+      name: 'g',
+      after: { max_size: 1, launch_template: [{ version: '1' }], tag: [{ key: 'accord-workload', value: 'training', propagate_at_launch: true }] },
+      unknown: { launch_template: [{ id: true }] },
+      refs: { 'launch_template.0.id': [`${ref}.id`, ref, 'aws_launch_template.lt'] },
+    });
+    expect(gpus([template(0, 'p5.4xlarge'), template(1, 'p5.48xlarge'), asg('aws_launch_template.lt[0]')])).toEqual({ 'aws-autoscaling-group-g': 1 });
+    expect(gpus([template(0, 'p5.4xlarge'), template(1, 'p5.48xlarge'), asg('aws_launch_template.lt[1]')])).toEqual({ 'aws-autoscaling-group-g': 8 });
+  });
+
+  it('a template passed through a local cannot be followed: TF_UNRESOLVED_REFERENCE says so', () => {
+    const resources: ResourceSpec[] = [
+      { type: 'aws_launch_template', name: 'lt', after: { instance_type: 'p5.48xlarge' } },
+      { type: 'aws_autoscaling_group', name: 'g', after: { max_size: 1, launch_template: [{ version: '1' }], tag: [] }, unknown: { launch_template: [{ id: true }] }, refs: { 'launch_template.0.id': ['local.template_id'] } },
+    ];
+    const result = derive(resources);
+    expect(result.problems.map((p) => p.code)).toEqual(['TF_UNRESOLVED_REFERENCE']);
+    expect(result.problems[0]?.message).toContain('a local');
+  });
+
   it('links a template by its known id when the group refers to it by value', () => {
     const resources: ResourceSpec[] = [
       { type: 'aws_launch_template', name: 'lt', actions: ['no-op'], before: { id: 'lt-0abc', instance_type: 'g5.48xlarge' }, after: { id: 'lt-0abc', instance_type: 'g5.48xlarge' } },
