@@ -10,16 +10,12 @@ export class SourceMap {
   }
 
   set(path: readonly PathSegment[], origin: Origin): void {
-    this.origins.set(path.join('.'), origin);
-  }
-
-  has(path: readonly PathSegment[]): boolean {
-    return this.origins.has(path.join('.'));
+    this.origins.set(path.join('\0'), origin);
   }
 
   origin(segments: readonly PathSegment[]): Origin {
     for (let n = segments.length; n >= 0; n--) {
-      const found = this.origins.get(segments.slice(0, n).join('.'));
+      const found = this.origins.get(segments.slice(0, n).join('\0'));
       if (found) return found;
     }
     return this.origins.get('') as Origin;
