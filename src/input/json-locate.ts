@@ -3,40 +3,67 @@ import type { PathSegment } from '../path.js';
 /**
  * Finds where a field sits in valid JSON text by scanning, without building a tree: positions are
  * asked for every finding, and a tree per file cost more than checking it. Iterative, so any
- * nesting is safe. A root array's element offsets are found once, so locating in a large array
- * of deployments stays linear. Returns the offset of the deepest existing segment's key (or
- * element), falling back to the nearest existing ancestor.
+ * nesting is safe. What a scan finds is kept: an array's element offsets (found as far as an
+ * index asked for, resumed from there), and each key looked up in an object, so locating in a
+ * large array of deployments, or many times in one plan of hundreds of megabytes, stays linear.
+ * Returns the offset of the deepest existing segment's key (or element), falling back to the
+ * nearest existing ancestor.
  */
 export function createJsonLocator(text: string): (segments: readonly PathSegment[], atValue?: boolean) => number {
-  let elements: number[] | undefined;
-  return (segments, atValue = false) => {
-    const root = skipSpace(text, 0);
-    if (segments.length === 0 || text.charCodeAt(root) !== 0x5b || typeof segments[0] !== 'number') return locateFrom(text, root, segments, atValue);
-    elements ??= arrayElements(text, root);
-    const start = elements[segments[0]];
-    return start === undefined ? root : locateFrom(text, start, segments.slice(1), atValue);
-  };
+  const scans = new Scans(text);
+  return (segments, atValue = false) => locateFrom(text, skipSpace(text, 0), segments, atValue, scans);
 }
 
 /** `atValue`: point at the field's value rather than its key (where nesting goes too deep). */
-function locateFrom(text: string, from: number, segments: readonly PathSegment[], atValue: boolean): number {
+function locateFrom(text: string, from: number, segments: readonly PathSegment[], atValue: boolean, scans: Scans): number {
   let i = from;
   let best = from;
   for (const segment of segments) {
     const c = text.charCodeAt(i);
-    if (c === 0x7b && typeof segment === 'string') {
-      const value = findKey(text, i, segment);
+    // A JSON pointer cannot say whether `/0` names a key or an element: the text decides.
+    if (c === 0x7b) {
+      const value = scans.key(i, String(segment));
       if (value === undefined) return best;
       best = atValue ? value.value : value.key;
       i = value.value;
     } else if (c === 0x5b && typeof segment === 'number') {
-      const element = arrayElements(text, i, segment + 1)[segment];
+      const element = scans.element(i, segment);
       if (element === undefined) return best;
       best = element;
       i = element;
     } else return best;
   }
   return best;
+}
+
+/** The scans made so far in one text, by the offset of the object or array they were made in. */
+class Scans {
+  private readonly arrays = new Map<number, { offsets: number[]; next: number }>();
+  private readonly keys = new Map<number, Map<string, { key: number; value: number } | undefined>>();
+
+  constructor(private readonly text: string) {}
+
+  key(open: number, wanted: string): { key: number; value: number } | undefined {
+    let found = this.keys.get(open);
+    if (!found) this.keys.set(open, (found = new Map()));
+    if (found.has(wanted)) return found.get(wanted);
+    const value = findKey(this.text, open, wanted);
+    found.set(wanted, value);
+    return value;
+  }
+
+  element(open: number, index: number): number | undefined {
+    const text = this.text;
+    let array = this.arrays.get(open);
+    if (!array) this.arrays.set(open, (array = { offsets: [], next: skipSpace(text, open + 1) }));
+    while (array.offsets.length <= index && array.next < text.length && text.charCodeAt(array.next) !== 0x5d) {
+      array.offsets.push(array.next);
+      let i = skipSpace(text, skipValue(text, array.next));
+      if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
+      array.next = i;
+    }
+    return array.offsets[index];
+  }
 }
 
 function findKey(text: string, open: number, wanted: string): { key: number; value: number } | undefined {
@@ -62,17 +89,6 @@ function findKey(text: string, open: number, wanted: string): { key: number; val
 function hasBackslash(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x5c) return true;
   return false;
-}
-
-function arrayElements(text: string, open: number, limit = Infinity): number[] {
-  const offsets: number[] = [];
-  let i = skipSpace(text, open + 1);
-  while (offsets.length < limit && i < text.length && text.charCodeAt(i) !== 0x5d) {
-    offsets.push(i);
-    i = skipSpace(text, skipValue(text, i));
-    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
-  }
-  return offsets;
 }
 
 /** The offset just past the value starting at `i`. */
