@@ -200,6 +200,21 @@ describe('--format markdown', () => {
   });
 });
 
+describe('--format html', () => {
+  it('writes the page the library formats from the same run, with the deployments it charts, and the verdict the exit code gives', async () => {
+    const result = accord([...EXAMPLES, '--format', 'html']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const { loadPolicy, formatReport } = await import('../../src/index.js');
+    const policy = await loadPolicy({ approvals: 'fixtures/examples/approvals.yaml', waivers: 'fixtures/examples/waivers.yaml', asOf: '2027-06-01', cwd: repo });
+    const report = await policy.checkFiles(['fixtures/examples/deployments'], { cwd: repo, includeDeployments: true });
+    expect(result.stdout).toBe(formatReport(report, 'html', { failOn: 'error', color: false }));
+    expect(result.stdout).toContain('data-verdict="fail" data-exit-code="1"');
+    // Findings carry their deployment's provider only when the run listed its deployments.
+    expect(result.stdout).toContain('"provider":"openai"');
+  });
+});
+
 describe('--output FILE', () => {
   it('writes the report to the file (creating its folder) and one summary line to stderr', () => {
     const file = tmp.path('reports', 'accord.sarif');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { pageScript, pageStyle } from '../../src/report/generated/html-page.js';
 import { formatHtml } from '../../src/report/html.js';
+import { packFindings, unpackFindings } from '../../src/report/html/packed-findings.js';
 import { pageModel } from '../../src/report/html/page-model.js';
 import { quarterSeries } from '../../src/report/html/quarters.js';
 import type { CheckedDeployment, Report } from '../../src/types.js';
@@ -55,7 +56,7 @@ describe('formatHtml', () => {
     const data = dataBlock(page);
     expect(data).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(data)).toEqual(JSON.parse(JSON.stringify(pageModel(report))));
-    expect(JSON.parse(data).findings[0].message).toBe(`message ${XSS}`);
+    expect(unpackFindings(JSON.parse(data).findings)[0]!.message).toBe(`message ${XSS}`);
   });
 
   it('allows exactly its inline script and style by hash, and no request of any kind', () => {
@@ -84,12 +85,31 @@ describe('formatHtml', () => {
 describe('pageModel', () => {
   it('gives each finding its deployment’s provider and workload, and the rule’s clause only once', () => {
     const model = pageModel(sampleReport);
-    const first = model.findings[0]!;
-    const deployment = sampleReport.deployments!.find((d) => d.name === first.deployment && d.file === first.file)!;
-    expect(first).toMatchObject({ provider: deployment.provider, workload: deployment.workload, evidence: sampleReport.findings[0]!.evidence.map((e) => e.text) });
-    expect(model.findings.every((f) => f.clause === undefined)).toBe(true);
+    const rows = unpackFindings(model.findings);
+    expect(rows).toHaveLength(sampleReport.findings.length);
+    rows.forEach((row, i) => {
+      const finding = sampleReport.findings[i]!;
+      const deployment = sampleReport.deployments!.find((d) => d.name === finding.deployment && d.file === finding.file);
+      const { clause: _clause, evidence, ...rest } = finding;
+      expect(row).toEqual({ ...rest, evidence: evidence.map((e) => e.text), ...(deployment ? { provider: deployment.provider, workload: deployment.workload } : {}) });
+    });
+    expect(rows.every((f) => f.clause === undefined)).toBe(true);
     expect(model.listedDeployments).toBe(sampleReport.deployments!.length);
     expect(pageModel({ ...sampleReport, deployments: undefined }).listedDeployments).toBeNull();
+  });
+});
+
+describe('packFindings', () => {
+  it('writes each repeated text once, and unpacks to the same rows', () => {
+    const findings = Array.from({ length: 40 }, (_, i) => ({ ...sampleReport.findings[i % sampleReport.findings.length]!, deployment: `d-${i}`, message: `message ${i}` }));
+    const packed = packFindings(findings, (f) => ({ provider: f.deployment.endsWith('1') ? 'oracle' : undefined, workload: 'api', ruleClause: 'another clause' }));
+    expect(new Set(packed.texts).size).toBe(packed.texts.length);
+    expect(packed.waivers.length).toBeLessThanOrEqual(1);
+    const rows = unpackFindings(JSON.parse(JSON.stringify(packed)));
+    rows.forEach((row, i) => {
+      const { evidence, ...rest } = findings[i]!;
+      expect(row).toEqual({ ...rest, evidence: evidence.map((e) => e.text), ...(rest.deployment.endsWith('1') ? { provider: 'oracle' } : {}), workload: 'api' });
+    });
   });
 });
 

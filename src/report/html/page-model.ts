@@ -1,5 +1,6 @@
-import type { CheckedDeployment, Finding, Report } from '../../types.js';
-import type { FindingRow, PageModel, RuleText } from './page-model-types.js';
+import type { CheckedDeployment, Report } from '../../types.js';
+import { packFindings } from './packed-findings.js';
+import type { LedgerView, PageModel, RuleText } from './page-model-types.js';
 import { quarterSeries } from './quarters.js';
 
 /** What the page's script needs from the report, and nothing it does not (the deployments are only joined and summed). */
@@ -13,35 +14,16 @@ export function pageModel(report: Report): PageModel {
     asOf: report.asOf,
     listedDeployments: report.deployments ? report.deployments.length : null,
     quarters: quarterSeries(deployments),
-    ledger: report.ledger ?? [],
+    ledger: (report.ledger ?? []).map((entry): LedgerView => ({ ...entry, deployments: entry.deployments.map(({ file: _file, ...rest }) => rest) })),
     waivers: [...(report.waivers ?? [])].sort((a, b) => compare(a.expiresOn, b.expiresOn) || compare(a.rule, b.rule) || compare(a.deployment, b.deployment)),
     rules,
-    findings: report.findings.map((f) => findingRow(f, byKey.get(key(f.file, f.deployment)), rulesById.get(f.rule))),
+    findings: packFindings(report.findings, (f) => {
+      const deployment = byKey.get(key(f.file, f.deployment));
+      return { provider: deployment?.provider, workload: deployment?.workload, ruleClause: rulesById.get(f.rule)?.clause };
+    }),
     problems: report.problems,
     notices: report.notices,
   };
-}
-
-function findingRow(finding: Finding, deployment: CheckedDeployment | undefined, rule: RuleText | undefined): FindingRow {
-  const row: FindingRow = {
-    rule: finding.rule,
-    severity: finding.severity,
-    deployment: finding.deployment,
-    file: finding.file,
-    line: finding.line,
-    column: finding.column,
-    path: finding.path,
-    message: finding.message,
-    evidence: finding.evidence.map((e) => e.text),
-    waived: finding.waived,
-  };
-  if (deployment) {
-    row.provider = deployment.provider;
-    row.workload = deployment.workload;
-  }
-  if (finding.clause !== rule?.clause) row.clause = finding.clause;
-  if (finding.waiver) row.waiver = finding.waiver;
-  return row;
 }
 
 function key(file: string, name: string): string {

@@ -14,6 +14,14 @@ export function location(file: string, line?: number, column?: number): string {
   return column !== undefined && column >= 1 ? `${file}:${line}:${column}` : `${file}:${line}`;
 }
 
+/** One formatter, made once: toLocaleString makes one per call. */
+const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** `12,345`, `2.5`. */
+export function formatNumber(value: number): string {
+  return numbers.format(value);
+}
+
 export function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  return `${formatNumber(count)} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -5,6 +5,7 @@ import type { Chart } from './charts/setup.js';
 import { waiversChart } from './charts/waivers-chart.js';
 import { el } from './dom.js';
 import { findingsTable } from './findings/findings-table.js';
+import { unpackFindings } from '../packed-findings.js';
 
 declare global {
   interface Window {
@@ -15,14 +16,23 @@ declare global {
 
 const model = JSON.parse(document.getElementById('accord-data')!.textContent!) as PageModel;
 
+// The table first: the page is then as tall as it will be, so the charts are sized once, not again
+// when a scroll bar appears beside them.
+findingsTable(model, unpackFindings(model.findings), document.getElementById('findings-app')!);
+
 const charts = document.getElementById('charts')!;
 const capacity = el('div', { class: 'chart-row' });
 const ledger = el('div', { class: 'chart-grid' });
 const waivers = el('div', { class: 'chart-row' });
 charts.replaceChildren(capacity, ledger, waivers);
-const drawn = [quartersChart(model, capacity), ...ledgerCharts(model.ledger, ledger), waiversChart(model, waivers)].filter((c) => c !== undefined);
-window.accordCharts = Object.fromEntries(drawn.map((c) => [c.canvas.id, c]));
+const draws = [quartersChart(model, capacity), ...ledgerCharts(model.ledger, ledger), waiversChart(model, waivers)].filter((draw) => draw !== undefined);
+window.accordCharts = Object.fromEntries(draws.map((draw) => draw()).map((chart) => [chart.canvas.id, chart]));
 
-findingsTable(model, document.getElementById('findings-app')!);
-document.body.dataset.renderMs = String(Math.round(performance.now()));
-document.body.dataset.ready = 'true';
+// Ready once the browser has laid out and painted what was built: the time since navigation start,
+// which is how long the reader waited (the tests hold it under 2 s for 10,000 deployments).
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    document.body.dataset.renderMs = String(Math.round(performance.now()));
+    document.body.dataset.ready = 'true';
+  }),
+);

@@ -1,4 +1,11 @@
-import { el } from '../dom.js';
+import { el, formatNumber } from '../dom.js';
+import type { Chart } from './setup.js';
+
+/**
+ * Draws a chart whose card is in the page. Cards go in first and charts are drawn after: a chart
+ * drawn before the cards beside it are in would be sized for a layout about to change, and redrawn.
+ */
+export type DrawChart = () => Chart;
 
 export interface ChartCardOptions {
   id: string;
@@ -39,6 +46,6 @@ export function dataTable(caption: string, head: string[], rows: (string | numbe
     { class: 'data' },
     el('caption', {}, caption),
     el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', {}, typeof cell === 'number' ? cell.toLocaleString('en-US') : cell))))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', {}, typeof cell === 'number' ? formatNumber(cell) : cell))))),
   );
 }

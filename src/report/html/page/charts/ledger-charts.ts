@@ -1,7 +1,10 @@
-import type { LedgerEntry } from '../../../../types.js';
+import type { LedgerView } from '../../page-model-types.js';
 import { plural } from '../dom.js';
-import { chartCard, dataTable, emptyCard } from './chart-card.js';
+import { chartCard, dataTable, emptyCard, type DrawChart } from './chart-card.js';
 import { Chart, colours, formatNumber } from './setup.js';
+
+/** Up to this many deployments, the axis names each one. */
+const NAMED = 24;
 
 interface Metric {
   key: 'gpus' | 'megawatts';
@@ -11,12 +14,12 @@ interface Metric {
 }
 
 /** Per approval, the running total of what its deployments use (GPUs, and megawatts where tracked) against its caps. */
-export function ledgerCharts(ledger: readonly LedgerEntry[], into: HTMLElement): Chart[] {
+export function ledgerCharts(ledger: readonly LedgerView[], into: HTMLElement): DrawChart[] {
   if (ledger.length === 0) {
     into.append(emptyCard('ledger', 'Approvals: cumulative use against caps', 'This report has no approval ledger: no approvals registry was given, or no deployment cites an approval it covers.'));
     return [];
   }
-  const charts: Chart[] = [];
+  const charts: DrawChart[] = [];
   ledger.forEach((entry, index) => {
     const metrics: Metric[] = [{ key: 'gpus', unit: 'GPUs', cap: entry.maxTotalGpus, cumulative: entry.deployments.map((d) => d.cumulativeGpus) }];
     if (entry.maxTotalMegawatts !== undefined || entry.deployments.some((d) => d.cumulativeMegawatts !== undefined)) {
@@ -35,7 +38,7 @@ export function ledgerCharts(ledger: readonly LedgerEntry[], into: HTMLElement):
   return charts;
 }
 
-function ledgerChart(entry: LedgerEntry, metric: Metric, id: string, title: string, into: HTMLElement): Chart {
+function ledgerChart(entry: LedgerView, metric: Metric, id: string, title: string, into: HTMLElement): DrawChart {
   const names = entry.deployments.map((d) => d.name);
   const total = metric.cumulative[metric.cumulative.length - 1] ?? 0;
   const over = metric.cap === undefined ? -1 : metric.cumulative.findIndex((v) => v !== undefined && v > metric.cap!);
@@ -59,26 +62,55 @@ function ledgerChart(entry: LedgerEntry, metric: Metric, id: string, title: stri
   });
   card.classList.toggle('over-cap', over >= 0);
   into.append(card);
+  // A linear axis of positions in go-live order, not one category per name: a ledger of thousands
+  // of deployments would have Chart.js measure thousands of labels. Small ledgers still show names.
+  const n = names.length;
+  // Within the cap and past it as two series of one colour each (not a colour per bar, which has
+  // Chart.js resolve every bar's options on its own): the legend names the colours, and it is faster.
+  const points = metric.cumulative.map((v, i) => ({ x: i + 1, y: v ?? null }));
+  const bar = { type: 'bar' as const, grouped: false, order: 2 };
   const datasets = [
-    {
-      type: 'bar' as const,
-      label: `Cumulative ${metric.unit}`,
-      data: metric.cumulative.map((v) => v ?? null),
-      backgroundColor: metric.cumulative.map((_, i) => (over >= 0 && i >= over ? colours.over : colours.within)),
-      order: 2,
-    },
+    { ...bar, label: `Cumulative ${metric.unit}, within the cap`, data: over < 0 ? points : points.slice(0, over), backgroundColor: colours.within },
+    ...(over < 0 ? [] : [{ ...bar, label: `Cumulative ${metric.unit}, past the cap`, data: points.slice(over), backgroundColor: colours.over }]),
     ...(metric.cap === undefined
       ? []
-      : [{ type: 'line' as const, label: `Cap (${formatNumber(metric.cap)} ${metric.unit})`, data: names.map(() => metric.cap!), borderColor: colours.cap, borderDash: [6, 4], borderWidth: 2, pointRadius: 0, order: 1 }]),
+      : [{ type: 'line' as const, label: `Cap (${formatNumber(metric.cap)} ${metric.unit})`, data: [{ x: 0.5, y: metric.cap }, { x: n + 0.5, y: metric.cap }], borderColor: colours.cap, borderDash: [6, 4], borderWidth: 2, pointRadius: 0, order: 1 }]),
   ];
-  return new Chart(canvas, {
-    data: { labels: names, datasets },
-    options: {
-      scales: { x: { grid: { display: false } }, y: { beginAtZero: true, title: { display: true, text: metric.unit }, ticks: { callback: (v) => formatNumber(Number(v)) } } },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: { callbacks: { afterTitle: (items) => `go-live ${entry.deployments[items[0]?.dataIndex ?? 0]?.date ?? ''}` } },
+  return () =>
+    new Chart(canvas, {
+      data: { datasets },
+      options: {
+        parsing: false,
+        normalized: true,
+        scales: {
+          x: {
+            type: 'linear',
+            min: 0.5,
+            max: n + 0.5,
+            grid: { display: false },
+            title: { display: n > NAMED, text: 'deployments in go-live order' },
+            ticks: n > NAMED ? { precision: 0 } : { stepSize: 1, autoSkip: false, callback: (v) => names[Number(v) - 1] ?? '' },
+            afterBuildTicks: (axis) => {
+              axis.ticks = axis.ticks.filter((t) => Number.isInteger(t.value) && t.value >= 1 && t.value <= n);
+            },
+          },
+          y: { beginAtZero: true, title: { display: true, text: metric.unit }, ticks: { callback: (v) => formatNumber(Number(v)) } },
+        },
+        plugins: {
+          legend: { position: 'bottom' },
+          tooltip: {
+            filter: (item) => item.dataset.type === 'bar',
+            callbacks: {
+              title: (items) => names[position(items) - 1] ?? '',
+              afterTitle: (items) => `go-live ${entry.deployments[position(items) - 1]?.date ?? ''}`,
+            },
+          },
+        },
       },
-    },
-  });
+    });
+}
+
+/** The 1-based go-live position of the bar under the pointer. */
+function position(items: { parsed: { x: number | null } }[]): number {
+  return items[0]?.parsed.x ?? 0;
 }

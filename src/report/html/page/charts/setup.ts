@@ -36,6 +36,4 @@ export const colours = {
   expired: '#9CA3AF',
 };
 
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-}
+export { formatNumber } from '../dom.js';

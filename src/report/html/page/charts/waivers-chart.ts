@@ -1,7 +1,7 @@
 import type { WaiverStatus } from '../../../../types.js';
 import type { PageModel } from '../../page-model-types.js';
 import { plural } from '../dom.js';
-import { chartCard, dataTable, emptyCard } from './chart-card.js';
+import { chartCard, dataTable, emptyCard, type DrawChart } from './chart-card.js';
 import { Chart, colours } from './setup.js';
 
 const TITLE = 'Waivers to their expiry';
@@ -14,7 +14,7 @@ const statuses: { status: WaiverStatus['status']; label: string; colour: string 
 ];
 
 /** One bar per waiver, from the run date to its expiry (or from its expiry to the run date, once expired). */
-export function waiversChart(model: PageModel, into: HTMLElement): Chart | undefined {
+export function waiversChart(model: PageModel, into: HTMLElement): DrawChart | undefined {
   const waivers = model.waivers;
   if (waivers.length === 0) {
     into.append(emptyCard('waivers', TITLE, 'This run has no waivers.'));
@@ -39,40 +39,41 @@ export function waiversChart(model: PageModel, into: HTMLElement): Chart | undef
       ),
   });
   into.append(card);
-  return new Chart(canvas, {
-    type: 'bar',
-    data: {
-      labels,
-      // One dataset per status, so the legend names the colours; `grouped: false` keeps one bar per row.
-      datasets: present.map((s) => ({
-        label: s.label,
-        data: waivers.map((w, i) => (w.status !== s.status ? null : w.status === 'expired' ? [days[i]!, asOf] : [asOf, days[i]!])) as [number, number][],
-        backgroundColor: s.colour,
-        grouped: false,
-        barPercentage: 0.7,
-        minBarLength: 3,
-      })),
-    },
-    options: {
-      indexAxis: 'y',
-      scales: {
-        x: { type: 'linear', min: Math.min(asOf, ...days) - 14, max: Math.max(asOf, ...days) + 14, ticks: { callback: (v) => isoDate(Number(v)), maxTicksLimit: 8, includeBounds: false } },
-        y: { ticks: { callback: (_v, i) => shorten(labels[i] ?? '') } },
+  return () =>
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels,
+        // One dataset per status, so the legend names the colours; `grouped: false` keeps one bar per row.
+        datasets: present.map((s) => ({
+          label: s.label,
+          data: waivers.map((w, i) => (w.status !== s.status ? null : w.status === 'expired' ? [days[i]!, asOf] : [asOf, days[i]!])) as [number, number][],
+          backgroundColor: s.colour,
+          grouped: false,
+          barPercentage: 0.7,
+          minBarLength: 3,
+        })),
       },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
-            label: (item) => {
-              const w = waivers[item.dataIndex]!;
-              return [`expires ${w.expiresOn} (${w.status})`, `approved by ${w.approvedBy}`, w.reason];
+      options: {
+        indexAxis: 'y',
+        scales: {
+          x: { type: 'linear', min: Math.min(asOf, ...days) - 14, max: Math.max(asOf, ...days) + 14, ticks: { callback: (v) => isoDate(Number(v)), maxTicksLimit: 8, includeBounds: false } },
+          y: { ticks: { callback: (_v, i) => shorten(labels[i] ?? '') } },
+        },
+        plugins: {
+          legend: { position: 'bottom' },
+          tooltip: {
+            callbacks: {
+              title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
+              label: (item) => {
+                const w = waivers[item.dataIndex]!;
+                return [`expires ${w.expiresOn} (${w.status})`, `approved by ${w.approvedBy}`, w.reason];
+              },
             },
           },
         },
       },
-    },
-  });
+    });
 }
 
 function day(date: string): number {

@@ -1,5 +1,5 @@
 import type { FindingRow } from '../../page-model-types.js';
-import { el } from '../dom.js';
+import { el, formatNumber } from '../dom.js';
 
 export interface Filters {
   search: string;
@@ -71,5 +71,5 @@ function select(name: string, values: string[], order: string[] = []): HTMLSelec
   for (const v of values) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
   const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
   const options = [...counts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return el('select', { id: `filter-${name}`, name }, el('option', { value: '' }, 'All'), ...options.map((v) => el('option', { value: v }, `${v} (${counts.get(v)!.toLocaleString('en-US')})`)));
+  return el('select', { id: `filter-${name}`, name }, el('option', { value: '' }, 'All'), ...options.map((v) => el('option', { value: v }, `${v} (${formatNumber(counts.get(v)!)})`)));
 }

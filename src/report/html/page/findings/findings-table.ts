@@ -1,5 +1,5 @@
-import type { PageModel } from '../../page-model-types.js';
-import { el, location, plural } from '../dom.js';
+import type { FindingRow, PageModel } from '../../page-model-types.js';
+import { el, formatNumber, location, plural } from '../dom.js';
 import { findingDetails } from './finding-details.js';
 import { filterForm, matches, noFilters, searchText, type Filters } from './filters.js';
 
@@ -10,8 +10,7 @@ const COLUMNS = ['Severity', 'Rule', 'Deployment', 'Provider', 'Workload', 'Loca
  * The findings, filtered and paged: only one page of rows is in the document at a time, so ten
  * thousand findings cost no more to show than fifty. Expanded rows stay expanded across pages.
  */
-export function findingsTable(model: PageModel, into: HTMLElement): void {
-  const rows = model.findings;
+export function findingsTable(model: PageModel, rows: readonly FindingRow[], into: HTMLElement): void {
   const rules = new Map(model.rules.map((r) => [r.id, r]));
   const haystacks: (string | undefined)[] = new Array(rows.length);
   const expanded = new Set<number>();
@@ -46,7 +45,7 @@ export function findingsTable(model: PageModel, into: HTMLElement): void {
     status.textContent =
       visible.length === 0
         ? `No finding matches the filters (of ${plural(rows.length, 'finding')}).`
-        : `Showing ${(first + 1).toLocaleString('en-US')}–${(first + shown.length).toLocaleString('en-US')} of ${plural(visible.length, 'matching finding')} (${rows.length.toLocaleString('en-US')} in all).`;
+        : `Showing ${formatNumber(first + 1)}–${formatNumber(first + shown.length)} of ${plural(visible.length, 'matching finding')} (${formatNumber(rows.length)} in all).`;
     pageLabel.textContent = `Page ${page + 1} of ${pages}`;
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
