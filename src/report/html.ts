@@ -2,14 +2,15 @@ import { sha256 } from '../sha256.js';
 import { exitCode } from './exit-code.js';
 import type { Formatter } from './format-types.js';
 import { chartLibrary, pageScript, pageStyle } from './generated/html-page.js';
-import { html, scriptJson } from './html/escape.js';
+import { html } from './html/escape.js';
 import { masthead } from './html/masthead.js';
+import { encodePageData } from './html/page-data.js';
 import { pageModel } from './html/page-model.js';
 import { noticesSection, problemsSection } from './html/problems-and-notices.js';
 
 /**
  * One self-contained page: the header, problems and notices are rendered here; the charts and the
- * findings table by the inlined script (page/, with Chart.js) from the page model in a JSON block.
+ * findings table by the inlined script (page/, with Chart.js) from the page model in a data block.
  * The Content-Security-Policy allows that script and style by hash and nothing else: no request
  * of any kind, so the page opens from disk, offline, and report data cannot run as code.
  */
@@ -42,7 +43,7 @@ ${problemsSection(report.problems)}
 ${noticesSection(report.notices)}
 </main>
 <footer>Made by ${html(report.tool.name)} ${html(report.tool.version)}. Charts drawn by ${html(chartLibrary.name)} ${html(chartLibrary.version)} (${html(chartLibrary.license)} licence), inlined; this page makes no network request.</footer>
-<script type="application/json" id="accord-data">${scriptJson(pageModel(report))}</script>
+<script type="application/octet-stream" id="accord-data" data-encoding="json+deflate+base64">${encodePageData(pageModel(report))}</script>
 <script>${pageScript}</script>
 </body>
 </html>

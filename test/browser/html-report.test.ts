@@ -80,7 +80,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', (
   it('makes no request, logs no error, and its header agrees with the JSON report', async () => {
     const { page, errors, requests, url } = await open(files.demo);
     const json = JSON.parse(formatReport(demo, 'json', { failOn: 'error', color: false })) as Report;
-    for (const [key, value] of Object.entries(json.summary)) expect(await page.textContent(`[data-count="${key}"] dd`), key).toBe(String(value));
+    for (const [key, value] of Object.entries(json.summary)) expect(await page.textContent(`[data-count="${key}"] dd`), key).toBe(value.toLocaleString('en-US'));
     expect(await page.getAttribute('[data-verdict]', 'data-verdict')).toBe('fail');
     expect(await page.textContent('[data-field="pack"]')).toBe(`${json.rulePack.name} ${json.rulePack.version}`);
     expect(await page.textContent('[data-field="sha256"]')).toBe(json.rulePack.sha256);
@@ -249,7 +249,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', (
     console.log(`HTML report of ${big.summary.deployments} deployments and ${big.findings.length} findings: first frame at ${times.map((t) => Math.round(t)).join(', ')} ms`);
     expect(Math.min(...times)).toBeLessThan(2_000);
     const { page, errors, requests, url } = await open(files.big);
-    for (const [key, value] of Object.entries(big.summary)) expect(await page.textContent(`[data-count="${key}"] dd`), key).toBe(String(value));
+    for (const [key, value] of Object.entries(big.summary)) expect(await page.textContent(`[data-count="${key}"] dd`), key).toBe(value.toLocaleString('en-US'));
     const provider = 'softbank';
     await page.selectOption('#filter-provider', provider);
     const providerOf = new Map(big.deployments!.map((d) => [d.name, d.provider]));

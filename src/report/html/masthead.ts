@@ -15,7 +15,7 @@ export function masthead(report: Report, failOn: FailOn): string {
     ['waived', 'Waived'],
     ['problems', 'Problems'],
   ];
-  const tiles = counts.map(([key, label]) => `<div class="count count-${key}${summary[key] > 0 ? ' nonzero' : ''}" data-count="${key}"><dt>${label}</dt><dd>${html(summary[key])}</dd></div>`);
+  const tiles = counts.map(([key, label]) => `<div class="count count-${key}${summary[key] > 0 ? ' nonzero' : ''}" data-count="${key}"><dt>${label}</dt><dd data-value="${summary[key]}">${thousands(summary[key])}</dd></div>`);
   return `<header class="masthead">
 <div class="masthead-top">
 <h1>accord report</h1>
@@ -40,4 +40,9 @@ function verdictReason(report: Report, failOn: FailOn, code: 0 | 1 | 2): string 
   const level = failOn === 'error' ? 'errors' : 'errors or warnings';
   if (code === 1) return `${failing} active finding${failing === 1 ? '' : 's'} at the --fail-on level (${level})`;
   return `no active finding at the --fail-on level (${level})`;
+}
+
+/** `10,000`: digits grouped the same way on every machine (toLocaleString follows the ICU data Node was built with). */
+function thousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

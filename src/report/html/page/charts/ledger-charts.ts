@@ -5,6 +5,8 @@ import { Chart, colours, formatNumber } from './setup.js';
 
 /** Up to this many deployments, the axis names each one. */
 const NAMED = 24;
+/** Up to this many deployments, one bar each. */
+const MAX_BARS = 200;
 
 interface Metric {
   key: 'gpus' | 'megawatts';
@@ -46,12 +48,12 @@ function ledgerChart(entry: LedgerView, metric: Metric, id: string, title: strin
     metric.cap === undefined
       ? `No total cap on ${metric.unit}; ${formatNumber(total)} ${metric.unit} in use.`
       : `${formatNumber(total)} of ${formatNumber(metric.cap)} ${metric.unit} (${Math.round((100 * total) / metric.cap)}%)` +
-        (over >= 0 ? `; the cap is passed at ${names[over]}, and ${plural(names.length - over, 'deployment')} from there on exceed it.` : '; within the cap.');
+        (over >= 0 ? `; the cap is passed at ${names[over]}, and ${plural(names.length - over, 'deployment')} from there on ${names.length - over === 1 ? 'is' : 'are'} past it.` : '; within the cap.');
   const { card, canvas } = chartCard({
     id,
     title,
     note: `${plural(names.length, 'deployment')} covered, by go-live date. ${status}`,
-    label: `Bar chart: running total of ${metric.unit} under ${entry.approval}, one bar per deployment in go-live order${metric.cap === undefined ? '' : `, against a cap of ${formatNumber(metric.cap)}`}. ${status}`,
+    label: `${names.length > MAX_BARS ? 'Stepped line chart' : 'Bar chart, one bar per deployment'}: running total of ${metric.unit} under ${entry.approval} in go-live order${metric.cap === undefined ? '' : `, against a cap of ${formatNumber(metric.cap)}`}. ${status}`,
     height: 260,
     table: () =>
       dataTable(
@@ -68,10 +70,12 @@ function ledgerChart(entry: LedgerView, metric: Metric, id: string, title: strin
   // Within the cap and past it as two series of one colour each (not a colour per bar, which has
   // Chart.js resolve every bar's options on its own): the legend names the colours, and it is faster.
   const points = metric.cumulative.map((v, i) => ({ x: i + 1, y: v ?? null }));
-  const bar = { type: 'bar' as const, grouped: false, order: 2 };
+  // Past a few hundred deployments bars are thinner than a pixel and cost the most to draw: the
+  // running total is then a stepped line.
+  const bar = n > MAX_BARS ? { type: 'line' as const, stepped: 'middle' as const, pointRadius: 0, borderWidth: 2, order: 2 } : { type: 'bar' as const, grouped: false, order: 2 };
   const datasets = [
-    { ...bar, label: `Cumulative ${metric.unit}, within the cap`, data: over < 0 ? points : points.slice(0, over), backgroundColor: colours.within },
-    ...(over < 0 ? [] : [{ ...bar, label: `Cumulative ${metric.unit}, past the cap`, data: points.slice(over), backgroundColor: colours.over }]),
+    { ...bar, label: `Cumulative ${metric.unit}, within the cap`, data: over < 0 ? points : points.slice(0, over), backgroundColor: colours.within, borderColor: colours.within },
+    ...(over < 0 ? [] : [{ ...bar, label: `Cumulative ${metric.unit}, past the cap`, data: points.slice(over), backgroundColor: colours.over, borderColor: colours.over }]),
     ...(metric.cap === undefined
       ? []
       : [{ type: 'line' as const, label: `Cap (${formatNumber(metric.cap)} ${metric.unit})`, data: [{ x: 0.5, y: metric.cap }, { x: n + 0.5, y: metric.cap }], borderColor: colours.cap, borderDash: [6, 4], borderWidth: 2, pointRadius: 0, order: 1 }]),
@@ -99,7 +103,7 @@ function ledgerChart(entry: LedgerView, metric: Metric, id: string, title: strin
         plugins: {
           legend: { position: 'bottom' },
           tooltip: {
-            filter: (item) => item.dataset.type === 'bar',
+            filter: (item) => item.datasetIndex < datasets.length - (metric.cap === undefined ? 0 : 1),
             callbacks: {
               title: (items) => names[position(items) - 1] ?? '',
               afterTitle: (items) => `go-live ${entry.deployments[position(items) - 1]?.date ?? ''}`,
