@@ -239,7 +239,9 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', (
     expect(big.summary.deployments).toBe(10_000);
     // From navigation start to the first frame after the script has drawn the charts and the table, as
     // the page records it; the best of three loads, as other processes on this shared machine add their
-    // own time to any one.
+    // own time to any one. A first load warms the browser up (its font and code caches), as a reader's
+    // browser is, and is not counted.
+    await (await open(files.big)).page.close();
     const times: number[] = [];
     for (let load = 0; load < 3; load++) {
       const { page } = await open(files.big);
@@ -261,7 +263,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', (
     const both = big.findings.filter((f) => f.rule === rule && providerOf.get(f.deployment) === provider).length;
     expect(await countText(page)).toContain(`of ${both.toLocaleString('en-US')} matching finding`);
     expect(new Set(await visibleRules(page))).toEqual(new Set([rule]));
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'filtered-table.png'), fullPage: false, clip: await findingsClip(page) });
+    await page.locator('#findings').screenshot({ path: path.join(SCREENSHOTS, 'filtered-table.png') });
     const charts = await page.evaluate(() => Object.keys(window.accordCharts!));
     expect(charts).toEqual(expect.arrayContaining(['chart-quarters', 'chart-waivers', 'chart-ledger-0-gpus']));
     expect(requests).toEqual([url]);
@@ -273,10 +275,4 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', (
 interface Point {
   x: number;
   y: number;
-}
-
-async function findingsClip(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
-  await page.locator('#findings').scrollIntoViewIfNeeded();
-  const box = (await page.locator('#findings').boundingBox())!;
-  return { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1200) };
 }

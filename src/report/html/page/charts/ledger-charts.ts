@@ -91,11 +91,14 @@ function ledgerChart(entry: LedgerView, metric: Metric, id: string, title: strin
             type: 'linear',
             min: 0.5,
             max: n + 0.5,
+            // Bars bring a half-bar margin of their own; min and max above already leave it.
+            offset: false,
             grid: { display: false },
             title: { display: n > NAMED, text: 'deployments in go-live order' },
-            ticks: n > NAMED ? { precision: 0 } : { stepSize: 1, autoSkip: false, callback: (v) => names[Number(v) - 1] ?? '' },
+            ticks: n > NAMED ? { precision: 0 } : { autoSkip: false, callback: (v) => names[Number(v) - 1] ?? '' },
+            // Ticks on deployments only: each one by name when there are few, else whole positions.
             afterBuildTicks: (axis) => {
-              axis.ticks = axis.ticks.filter((t) => Number.isInteger(t.value) && t.value >= 1 && t.value <= n);
+              axis.ticks = n > NAMED ? axis.ticks.filter((t) => Number.isInteger(t.value) && t.value >= 1 && t.value <= n) : names.map((_, i) => ({ value: i + 1 }));
             },
           },
           y: { beginAtZero: true, title: { display: true, text: metric.unit }, ticks: { callback: (v) => formatNumber(Number(v)) } },

@@ -75,7 +75,7 @@ export function findingsTable(model: PageModel, rows: readonly FindingRow[], int
       el('td', {}, row.deployment),
       el('td', {}, row.provider ?? '–'),
       el('td', {}, row.workload ?? '–'),
-      el('td', {}, el('code', { class: 'location' }, location(row.file, row.line, row.column))),
+      el('td', {}, el('code', { class: 'location' }, ...breakable(location(row.file, row.line, row.column)))),
       el('td', { class: 'message' }, row.message),
     );
     const detail = el('tr', { id: detailsId, class: 'finding-details' }, el('td', { colspan: String(COLUMNS.length + 1) }, open ? findingDetails(row, rules.get(row.rule)) : null));
@@ -103,4 +103,9 @@ export function findingsTable(model: PageModel, rows: readonly FindingRow[], int
 
   into.replaceChildren(filterForm(rows, apply), status, el('div', { class: 'table-wrap' }, table), pager);
   render();
+}
+
+/** A path that may wrap after each `/` (and nowhere else: `file.yaml:12:5` stays whole). */
+function breakable(path: string): (string | HTMLElement)[] {
+  return path.split(/(?<=\/)/).flatMap((part, i) => (i === 0 ? [part] : [el('wbr'), part]));
 }
