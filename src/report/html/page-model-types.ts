@@ -61,8 +61,8 @@ export interface FindingRow {
 
 /**
  * The findings, packed (packed-findings.ts): ten thousand findings repeat a few dozen rule ids, files,
- * fields and evidence texts, so each is written once in `texts` and rows refer to it by index. This
- * keeps the page a third of the size, and the browser parses it in a third of the time.
+ * fields and evidence texts, so each is written once in `texts` and rows refer to it by index: for
+ * 10,000 deployments the JSON is 2.4 MB instead of 6.1 MB, and the browser parses it that much sooner.
  */
 export interface PackedFindings {
   texts: string[];
