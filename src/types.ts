@@ -1,3 +1,5 @@
+import type { Provider, Workload } from './deployment.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -117,7 +119,7 @@ export interface Summary {
   problems: number;
 }
 
-/** One deployment and the rules evaluated on it (collected with `includeDeployments`). */
+/** One deployment, what it is, and the rules evaluated on it (collected with `includeDeployments`). */
 export interface CheckedDeployment {
   name: string;
   file: string;
@@ -125,6 +127,38 @@ export interface CheckedDeployment {
   column: number;
   /** Rule ids evaluated on it (inside their effective window). */
   evaluated: string[];
+  provider: Provider;
+  workload: Workload;
+  gpus: number;
+  megawatts?: number;
+  /** The go-live date (`metadata.date`). */
+  date: string;
+  /** The cited approval (`spec.approval.reference`). */
+  approval?: string;
+}
+
+/** One approval's ledger: the deployments of the run it covers, by go-live date then name, with running totals. */
+export interface LedgerEntry {
+  approval: string;
+  maxTotalGpus?: number;
+  maxTotalMegawatts?: number;
+  deployments: {
+    name: string;
+    file: string;
+    date: string;
+    gpus: number;
+    megawatts?: number;
+    cumulativeGpus: number;
+    cumulativeMegawatts?: number;
+  }[];
+}
+
+/** A waiver of the run and where it stands on the run date. */
+export interface WaiverStatus extends WaiverRef {
+  /** `expired` before the run date (it suppresses nothing), `expiring` within 30 days of it, else `active`. */
+  status: 'active' | 'expiring' | 'expired';
+  /** Whether it waived a finding in this run. */
+  used: boolean;
 }
 
 /** What a rule is, for formatters (SARIF rules[], `accord rules`). */
@@ -165,6 +199,10 @@ export interface Report {
   notices: Notice[];
   /** The rules of the pack, in id order. */
   rules: RuleInfo[];
-  /** Present when the check was asked to include them (JUnit needs them). */
+  /** Present when the check was asked to include them (JUnit and HTML need them). */
   deployments?: CheckedDeployment[];
+  /** Per approval, the deployments it covers and their running totals. */
+  ledger?: LedgerEntry[];
+  /** Every waiver of the waivers file, in file order; present when the run has waivers. */
+  waivers?: WaiverStatus[];
 }

@@ -6,6 +6,7 @@ import type { LoadedRule } from '../policy/load-rules.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
 import type { Finding, Position, Problem } from '../types.js';
+import { deploymentFacts, type DeploymentFacts } from './deployment-facts.js';
 
 /** What a run needs to assess a deployment: the same on the main thread and in a worker. */
 export interface AssessContext {
@@ -23,7 +24,7 @@ export type Assessment =
   | { problem: Problem }
   | { invalid: Problem[] }
   | {
-      deployment: { name: string; file: string; start: Position };
+      deployment: { name: string; file: string; start: Position; facts: DeploymentFacts };
       /** Cites an approval that no registry verifies. */
       unverifiedApproval: boolean;
       /** Rule ids, shared by every deployment of the same date (frozen). */
@@ -49,7 +50,7 @@ export function assess(event: LoadEvent, context: AssessContext): Assessment | P
     };
   }
   const deployment = document.value as Deployment;
-  const ref = { name: deployment.metadata.name, file: document.file, start: document.start };
+  const ref = { name: deployment.metadata.name, file: document.file, start: document.start, facts: deploymentFacts(deployment) };
   const unverifiedApproval = !context.registry && deployment.spec.approval !== undefined;
   if (context.rules.length === 0) return { deployment: ref, unverifiedApproval };
   // Built field by field, not spread: a million-line inventory makes a million of these.

@@ -2,6 +2,7 @@ import type { LoadedRule } from '../policy/load-rules.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
 import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } from '../types.js';
 import type { Assessment } from './assess.js';
+import type { DeploymentFacts } from './deployment-facts.js';
 import { NameRegistry } from './name-registry.js';
 
 /** Accumulates one run's results in bounded memory: per-deployment state is only what the report needs. */
@@ -43,7 +44,7 @@ export class Collector {
     const { deployment, evaluation } = assessment;
     this.claimName(deployment.name, deployment.file, deployment.start);
     if (assessment.unverifiedApproval) this.unverifiedApprovals++;
-    if (evaluation) this.addResult(deployment.name, deployment.file, deployment.start, evaluation);
+    if (evaluation) this.addResult(deployment.name, deployment.file, deployment.start, deployment.facts, evaluation);
   }
 
   /** Records the name; a second deployment with the same name is a problem (both are still checked). */
@@ -59,7 +60,7 @@ export class Collector {
     this.problems.push({ file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
   }
 
-  private addResult(name: string, file: string, start: Position, result: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] }): void {
+  private addResult(name: string, file: string, start: Position, facts: DeploymentFacts, result: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] }): void {
     for (const finding of result.findings) {
       const waiver = findWaiver(this.waivers, finding.rule, name, this.usedWaivers);
       this.findings.push(waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding);
@@ -73,7 +74,7 @@ export class Collector {
       entry.count++;
       if (entry.names.length < 5) entry.names.push(name);
     }
-    if (this.keepDeployments) this.deployments.push({ name, file, line: start.line, column: start.column, evaluated: [...result.evaluated] });
+    if (this.keepDeployments) this.deployments.push({ name, file, line: start.line, column: start.column, evaluated: [...result.evaluated], ...facts });
   }
 
   windowNotices(): Notice[] {

@@ -5,7 +5,7 @@ import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { Evaluator } from '../policy/evaluate.js';
 import type { LoadedRule } from '../policy/load-rules.js';
 import type { CheckFilesOptions } from '../policy/policy-types.js';
-import { waiverNotices, type Waiver } from '../policy/waivers.js';
+import { waiverNotices, waiverStatuses, type Waiver } from '../policy/waivers.js';
 import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
 import type { Assessment } from './assess.js';
@@ -90,5 +90,6 @@ function buildReport(context: CheckContext, collector: Collector, includeDeploym
     rules: context.ruleInfos,
   };
   if (includeDeployments) report.deployments = collector.deployments;
+  if (context.waivers.length > 0) report.waivers = waiverStatuses(context.waivers, collector.usedWaivers, context.asOf);
   return report;
 }

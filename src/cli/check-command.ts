@@ -72,7 +72,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
     keepGoing: true,
   });
   const progress = createProgress(io);
-  const includeDeployments = format === 'junit';
+  // JUnit lists a test case per deployment and rule; the HTML report charts the deployments.
+  const includeDeployments = format === 'junit' || format === 'html';
   let report: Report;
   try {
     report = useStdin

@@ -48,7 +48,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '    --approvals <file>     approvals registry (JSON or YAML)',
       '    --waivers <file>       waivers file (JSON or YAML)',
       '    --as-of <date>         run date for waiver expiry (YYYY-MM-DD); default: today (UTC)',
-      '-f, --format <format>      text | json | sarif | junit | github | markdown (default: text)',
+      '-f, --format <format>      text | json | sarif | junit | github | markdown | html (default: text)',
       '-o, --output <file>        write the report to a file; a one-line summary goes to stderr',
       '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
       '-c, --config <file>        config file (default: ./accord.config.json when present)',
@@ -64,7 +64,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '    --max-yaml-nodes <n>   most YAML lines and flow items per file',
     ],
     choices: {
-      format: ['text', 'json', 'sarif', 'junit', 'github', 'markdown'],
+      format: ['text', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'],
       'fail-on': ['error', 'warning', 'never'],
       'stdin-format': ['json', 'yaml', 'jsonl'],
       evaluator: ['compiled', 'json-rules-engine'],

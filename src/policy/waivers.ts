@@ -4,7 +4,7 @@ import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
 import { dataValidators } from '../schema/validators.js';
 import { didYouMean } from '../suggest.js';
-import type { Notice, Position, Problem, WaiverRef } from '../types.js';
+import type { Notice, Position, Problem, WaiverRef, WaiverStatus } from '../types.js';
 import { addDays } from './dates.js';
 
 export interface Waiver extends WaiverRef {
@@ -67,4 +67,14 @@ export function waiverNotices(waivers: readonly Waiver[], used: ReadonlySet<Waiv
     if (!used.has(w)) notices.push({ code: 'WAIVER_UNUSED', rule: w.rule, message: `${label} matched no finding` });
   }
   return notices;
+}
+
+/** Every waiver and where it stands on the run date: the report's `waivers`, which the HTML report puts on a timeline. */
+export function waiverStatuses(waivers: readonly Waiver[], used: ReadonlySet<Waiver>, asOf: string): WaiverStatus[] {
+  const soon = addDays(asOf, 30);
+  return waivers.map((w) => ({
+    ...waiverRef(w),
+    status: w.expired ? 'expired' : w.expiresOn <= soon ? 'expiring' : 'active',
+    used: used.has(w),
+  }));
 }

@@ -1,6 +1,6 @@
 import type { FailOn, Report } from '../types.js';
 
-export type FormatName = 'text' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
+export type FormatName = 'text' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown' | 'html';
 
 export interface FormatOptions {
   /** Decides which findings count as failures (JUnit `<failure>` vs passing testcase). */

@@ -1,6 +1,7 @@
 import type { Report } from '../types.js';
 import type { FormatName, FormatOptions, Formatter } from './format-types.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -14,6 +15,7 @@ export const formatters: Readonly<Record<FormatName, Formatter>> = {
   junit: formatJunit,
   github: formatGithub,
   markdown: formatMarkdown,
+  html: formatHtml,
 };
 
 export const formatNames = Object.keys(formatters) as FormatName[];

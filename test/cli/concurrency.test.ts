@@ -44,8 +44,8 @@ const check = (args: string[]) =>
   runCli(['check', 'team-0', 'team-1', 'team-2', 'team-3', 'team-4', 'team-5', '--waivers', 'waivers.yaml', '--as-of', '2027-01-01', ...args], { cwd: tmp.dir, env: { ACCORD_TEST_WORKERS_FIRST: '1' } });
 
 describe('accord check --concurrency', () => {
-  it('gives the single-thread report byte for byte (json and junit, which lists every deployment)', () => {
-    for (const format of ['json', 'junit']) {
+  it('gives the single-thread report byte for byte (json, and junit and html, which list every deployment)', () => {
+    for (const format of ['json', 'junit', 'html']) {
       const single = check(['--format', format, '--concurrency', 'off']);
       const parallel = check(['--format', format, '--concurrency', '3']);
       expect(single.status).toBe(2);

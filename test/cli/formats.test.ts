@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -199,6 +200,22 @@ describe('--format markdown', () => {
     expect(folded).toContain('1 waived finding');
     expect(folded).toContain(`| ${EXAMPLE_WAIVED} |`);
     expect(markdown.slice(0, markdown.indexOf('<details>'))).not.toContain(EXAMPLE_WAIVED);
+  });
+});
+
+describe('--format html', () => {
+  it('writes the page the library formats from the same run, with the deployments it charts, and the verdict the exit code gives', async () => {
+    const result = accord([...EXAMPLES, '--format', 'html']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const { loadPolicy, formatReport } = await import('../../src/index.js');
+    const policy = await loadPolicy({ approvals: 'fixtures/examples/approvals.yaml', waivers: 'fixtures/examples/waivers.yaml', asOf: '2027-06-01', cwd: repo });
+    const report = await policy.checkFiles(['fixtures/examples/deployments'], { cwd: repo, includeDeployments: true });
+    expect(result.stdout).toBe(formatReport(report, 'html', { failOn: 'error', color: false }));
+    expect(result.stdout).toContain('data-verdict="fail" data-exit-code="1"');
+    // Findings carry their deployment's provider only when the run listed its deployments.
+    const data = /id="accord-data"[^>]*>([^<]*)</.exec(result.stdout)![1]!;
+    expect(inflateSync(Buffer.from(data, 'base64')).toString('utf8')).toContain('"openai"');
   });
 });
 
