@@ -61,6 +61,7 @@ export type ProblemCode =
   | 'RULE_ERROR'
   | 'NO_RULES'
   | 'APPROVALS_ERROR'
+  | 'LEDGER_ERROR'
   | 'WAIVERS_ERROR'
   | 'CONFIG_ERROR';
 
@@ -83,7 +84,8 @@ export type NoticeCode =
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
   | 'WAIVER_UNKNOWN_RULE'
-  | 'WORKER_FAILED';
+  | 'WORKER_FAILED'
+  | 'LEDGER_NOT_COMPUTED';
 
 /** Information that does not change the exit code. */
 export interface Notice {
@@ -146,6 +148,37 @@ export type RuleCondition =
   | { not: RuleCondition }
   | { fact: string; path?: string; operator: string; value: unknown };
 
+/**
+ * One deployment in the ledger of the approval it cites. `line` and `column` are those of its
+ * `spec.approval.reference` (where the ledger's findings point); with `provider` and `workload`
+ * they make each row hold every fact a ledger rule may read, so findings can be recomputed from
+ * reports alone (a merge of shards).
+ */
+export interface LedgerDeployment {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The go-live date (`metadata.date`). */
+  date: string;
+  provider: string;
+  workload: string;
+  gpus: number;
+  megawatts?: number;
+  /** GPUs of this deployment and every one before it in the ledger. */
+  cumulativeGpus: number;
+  /** The same for megawatts; absent from the first deployment without `megawatts` on. */
+  cumulativeMegawatts?: number;
+}
+
+/** The deployments an approval covers, in go-live order (then name), with running totals. */
+export interface LedgerEntry {
+  approval: string;
+  maxTotalGpus?: number;
+  maxTotalMegawatts?: number;
+  deployments: LedgerDeployment[];
+}
+
 export interface Report {
   version: 1;
   tool: { name: string; version: string };
@@ -161,4 +194,9 @@ export interface Report {
   rules: RuleInfo[];
   /** Present when the check was asked to include them (JUnit needs them). */
   deployments?: CheckedDeployment[];
+  /**
+   * Present whenever an approvals registry was given and loaded: one entry per approval that
+   * covers at least one deployment of the run, sorted by reference.
+   */
+  ledger?: LedgerEntry[];
 }
