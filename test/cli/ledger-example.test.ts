@@ -22,7 +22,6 @@ const run = (format: FormatName) => {
   return result.stdout;
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const all = (text: string, pattern: RegExp): string[] => [...text.matchAll(pattern)].map((m) => m[1] as string);
 
 /** The findings of the rule in each format's own words: `file:line` where the format gives it, else the deployment's name. */
