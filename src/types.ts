@@ -171,7 +171,7 @@ export interface LedgerDeployment {
   cumulativeMegawatts?: number;
 }
 
-/** The deployments an approval covers, in go-live order (then name), with running totals. */
+/** The deployments an approval with a total cap covers, in go-live order (then name), with running totals. */
 export interface LedgerEntry {
   approval: string;
   maxTotalGpus?: number;
@@ -195,8 +195,9 @@ export interface Report {
   /** Present when the check was asked to include them (JUnit needs them). */
   deployments?: CheckedDeployment[];
   /**
-   * Present whenever an approvals registry was given and loaded: one entry per approval that
-   * covers at least one deployment of the run, sorted by reference.
+   * Present whenever an approvals registry was given and loaded: one entry per approval with a
+   * total cap (maxTotalGpus or maxTotalMegawatts) that covers at least one deployment of the run,
+   * sorted by reference.
    */
   ledger?: LedgerEntry[];
 }

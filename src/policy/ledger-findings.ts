@@ -4,7 +4,7 @@ import type { ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
 import { inWindow } from './dates.js';
 import type { Evaluator, Hit } from './evaluate.js';
-import { coveringApproval } from './ledger.js';
+import { capsTotals, coveringApproval } from './ledger.js';
 import { LEDGER_RULE_AT } from './ledger-rules.js';
 import type { LoadedRule } from './load-rules.js';
 
@@ -67,7 +67,7 @@ function toFinding(hit: Hit, deployment: LedgerDeployment): Finding {
  */
 export function ledgerNotices(deployment: Deployment, rules: readonly LoadedRule[], registry: ApprovalRegistry | undefined): Notice[] {
   const approval = registry && coveringApproval(deployment, registry);
-  if (!approval || (approval.maxTotalGpus === undefined && approval.maxTotalMegawatts === undefined)) return [];
+  if (!approval || !capsTotals(approval)) return [];
   const { name, date } = deployment.metadata;
   const caps = [approval.maxTotalGpus !== undefined && `maxTotalGpus ${approval.maxTotalGpus}`, approval.maxTotalMegawatts !== undefined && `maxTotalMegawatts ${approval.maxTotalMegawatts}`].filter(Boolean).join(', ');
   return rules

@@ -2,8 +2,11 @@ import { formatPath, type PathSegment } from '../path.js';
 import { jsonPathSegments } from './facts.js';
 import { isFactRef, isLeaf, type Condition, type RuleFile } from './rule-types.js';
 
+/** An approval's caps on totals: only an approval with one has a ledger. */
+const CAP_FACTS: readonly string[] = ['approval.maxTotalGpus', 'approval.maxTotalMegawatts'];
+
 /** The derived facts known only once every deployment of a run is read: a rule that reads one is a ledger rule. */
-export const LEDGER_FACTS: readonly string[] = ['approval.cumulativeGpus', 'approval.cumulativeMegawatts', 'approval.maxTotalGpus', 'approval.maxTotalMegawatts'];
+export const LEDGER_FACTS: readonly string[] = ['approval.cumulativeGpus', 'approval.cumulativeMegawatts', ...CAP_FACTS];
 
 /**
  * Every field a ledger rule may read: what the ledger keeps of each deployment (LedgerDeployment
@@ -37,13 +40,20 @@ export function usesLedgerFacts(rule: Pick<RuleFile, 'conditions' | 'message'>):
   return fieldsRead(rule).some((read) => LEDGER_FACTS.includes(read.field));
 }
 
-/** A ledger rule reads only the ledger's fields, has no `each`, and points at spec.approval.reference. */
+/**
+ * A ledger rule reads only the ledger's fields, compares with an approval's cap (only an approval
+ * with a cap has a ledger, so a rule that compares a total with a number of its own would silently
+ * skip every other approval), has no `each`, and points at spec.approval.reference.
+ */
 export function ledgerRuleIssues(rule: RuleFile): { segments: PathSegment[]; message: string }[] {
   const reads = fieldsRead(rule);
   const ledgerFact = reads.find((read) => LEDGER_FACTS.includes(read.field))?.field;
   if (ledgerFact === undefined) return [];
   const why = `a rule that reads ${ledgerFact} is evaluated on the capacity ledger once the whole run is read`;
   const issues: { segments: PathSegment[]; message: string }[] = [];
+  if (!reads.some((read) => CAP_FACTS.includes(read.field) && read.segments[0] === 'conditions')) {
+    issues.push({ segments: ['conditions'], message: `${why}, which only approvals with a cap have: its conditions must compare with ${CAP_FACTS.join(' or ')} (set the cap in the approvals registry)` });
+  }
   if (rule.each !== undefined) issues.push({ segments: ['each'], message: `${why}, one finding per deployment in it: it cannot use "each"` });
   if (rule.at !== LEDGER_RULE_AT) issues.push({ segments: ['at'], message: `${why}, whose findings point at ${LEDGER_RULE_AT}: set "at" to "${LEDGER_RULE_AT}"` });
   for (const read of reads) {

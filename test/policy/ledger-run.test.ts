@@ -97,10 +97,9 @@ describe('the ledger of a run', () => {
     expect(report.findings.filter((f) => f.rule === 'approval-out-of-scope').map((f) => f.deployment).sort()).toEqual(['aws', 'too-big', 'too-early', 'too-late']);
   });
 
-  it('never fires without caps, however large the total', async () => {
-    const report = await check({ 'x.jsonl': jsonl(...Array.from({ length: 5 }, (_, i) => site(`open-${i}`, '2027-03-01', 300, 40, UNCAPPED))) });
-    expect(report.ledger).toEqual([{ approval: UNCAPPED, deployments: expect.any(Array) }]);
-    expect(report.ledger?.[0]?.deployments.at(-1)).toMatchObject({ cumulativeGpus: 1500, cumulativeMegawatts: 200 });
+  it('keeps no ledger for an approval without caps, and never fires there, however large the total', async () => {
+    const report = await check({ 'x.jsonl': jsonl(...Array.from({ length: 5 }, (_, i) => site(`open-${i}`, '2027-03-01', 300, 40, UNCAPPED)), site('capped', '2027-03-01', 1, 1)) });
+    expect(report.ledger?.map((e) => [e.approval, e.deployments.length])).toEqual([[CAPPED, 1]]);
     expect(onRule(report)).toEqual([]);
     expect(report.problems).toEqual([]);
   });
@@ -154,7 +153,7 @@ describe('the ledger of a run', () => {
     expect(report.notices.filter((n) => n.code === 'WAIVER_UNUSED')).toEqual([]);
   });
 
-  it('is in the report whenever a registry was given (empty when nothing is covered), and absent without one', async () => {
+  it('is in the report whenever a registry was given (empty when no capped approval covers a deployment), and absent without one', async () => {
     const azure = JSON.stringify(manifest({ name: 'api-1' }));
     expect((await check({ 'a.json': azure })).ledger).toEqual([]);
     const policy = await loadPolicy({ asOf: '2027-01-01', cwd: tmp.dir });
@@ -199,13 +198,14 @@ describe('the ledger of a run', () => {
 describe('a ledger rule of your own', () => {
   it('may read the fields the ledger keeps, and is evaluated on the ledger with them', async () => {
     const rules = await writeRules(tmp, 'rules', [
-      ruleJson('lab-built-over-half-a-thousand', {
+      ruleJson('lab-built-past-half-the-cap', {
         at: 'spec.approval.reference',
         message: '{{metadata.name}} on {{spec.provider}} ({{spec.capacity.gpus}} GPUs) brings {{spec.approval.reference}} to {{approval.cumulativeGpus}}.',
         conditions: {
           all: [
             { fact: 'spec', path: '$.provider', operator: 'equal', value: 'openai' },
             { fact: 'approval', path: '$.cumulativeGpus', operator: 'greaterThan', value: 500 },
+            { fact: 'approval', path: '$.maxTotalGpus', operator: 'lessThan', value: 1200 },
           ],
         },
       }),

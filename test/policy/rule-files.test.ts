@@ -85,7 +85,14 @@ const cases: Case[] = [
   { name: 'a ledger rule with a placeholder the ledger does not keep', rule: ledgerRule({ message: 'Over in {{spec.region}}: {{approval.cumulativeGpus}}.' }), path: 'message', at: '"message"', message: /it cannot read spec\.region/ },
   { name: 'a ledger rule with `each`', rule: ledgerRule({ each: 'spec.endpoints' }), path: 'each', at: '"each"', message: /cannot use "each"/ },
   { name: 'a ledger rule pointing at another field', rule: ledgerRule({ at: 'spec.provider' }), path: 'at', at: '"at"', message: /findings point at spec\.approval\.reference: set "at" to "spec\.approval\.reference"/ },
-  { name: 'a ledger rule with a cap in its message only, and no "at"', rule: ledgerRule({ at: undefined, conditions: { all: [leaf('spec', '$.workload', 'equal', 'training')] }, message: 'Cap {{approval.maxTotalGpus}}.' }), path: 'at', at: '{', message: /reads approval\.maxTotalGpus .*set "at"/ },
+  { name: 'a ledger rule without "at"', rule: ledgerRule({ at: undefined }), path: 'at', at: '{', message: /reads approval\.cumulativeGpus .*set "at" to "spec\.approval\.reference"/ },
+  {
+    name: 'a ledger rule that compares a total with a number of its own, not with a cap',
+    rule: ledgerRule({ conditions: { all: [leaf('approval', '$.cumulativeGpus', 'greaterThan', 1000000)] }, message: 'Cap {{approval.maxTotalGpus}}.' }),
+    path: 'conditions',
+    at: '"conditions"',
+    message: /which only approvals with a cap have: its conditions must compare with approval\.maxTotalGpus or approval\.maxTotalMegawatts/,
+  },
 ];
 
 describe('rule-file rejections', () => {

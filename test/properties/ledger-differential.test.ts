@@ -80,7 +80,8 @@ function reference(sites: readonly Site[]): { ledger: [string, [string, number][
       const over = (approval.maxTotalGpus !== undefined && gpus > approval.maxTotalGpus) || (approval.maxTotalMegawatts !== undefined && megawatts > approval.maxTotalMegawatts);
       if (over) flagged.push(s.name);
     }
-    if (rows.length > 0) ledger.push([approval.reference, rows]);
+    // Only an approval with a cap has a ledger.
+    if (rows.length > 0 && (approval.maxTotalGpus !== undefined || approval.maxTotalMegawatts !== undefined)) ledger.push([approval.reference, rows]);
   }
   return { ledger: ledger.sort(([a], [b]) => (a < b ? -1 : 1)), flagged: flagged.sort() };
 }
