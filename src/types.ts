@@ -65,6 +65,7 @@ export type ProblemCode =
   | 'RULE_ERROR'
   | 'NO_RULES'
   | 'APPROVALS_ERROR'
+  | 'LEDGER_ERROR'
   | 'WAIVERS_ERROR'
   | 'CONFIG_ERROR';
 
@@ -87,7 +88,8 @@ export type NoticeCode =
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
   | 'WAIVER_UNKNOWN_RULE'
-  | 'WORKER_FAILED';
+  | 'WORKER_FAILED'
+  | 'LEDGER_NOT_COMPUTED';
 
 /** Information that does not change the exit code. */
 export interface Notice {
@@ -137,22 +139,6 @@ export interface CheckedDeployment {
   approval?: string;
 }
 
-/** One approval's ledger: the deployments of the run it covers, by go-live date then name, with running totals. */
-export interface LedgerEntry {
-  approval: string;
-  maxTotalGpus?: number;
-  maxTotalMegawatts?: number;
-  deployments: {
-    name: string;
-    file: string;
-    date: string;
-    gpus: number;
-    megawatts?: number;
-    cumulativeGpus: number;
-    cumulativeMegawatts?: number;
-  }[];
-}
-
 /** A waiver of the run and where it stands on the run date. */
 export interface WaiverStatus extends WaiverRef {
   /** `expired` before the run date (it suppresses nothing), `expiring` within 30 days of it, else `active`. */
@@ -186,6 +172,37 @@ export type RuleCondition =
   | { not: RuleCondition }
   | { fact: string; path?: string; operator: string; value: unknown };
 
+/**
+ * One deployment in the ledger of the approval it cites. `line` and `column` are those of its
+ * `spec.approval.reference` (where the ledger's findings point); with `provider` and `workload`
+ * they make each row hold every fact a ledger rule may read, so findings can be recomputed from
+ * reports alone (a merge of shards).
+ */
+export interface LedgerDeployment {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The go-live date (`metadata.date`). */
+  date: string;
+  provider: string;
+  workload: string;
+  gpus: number;
+  megawatts?: number;
+  /** GPUs of this deployment and every one before it in the ledger. */
+  cumulativeGpus: number;
+  /** The same for megawatts; absent from the first deployment without `megawatts` on. */
+  cumulativeMegawatts?: number;
+}
+
+/** The deployments an approval with a total cap covers, in go-live order (then name), with running totals. */
+export interface LedgerEntry {
+  approval: string;
+  maxTotalGpus?: number;
+  maxTotalMegawatts?: number;
+  deployments: LedgerDeployment[];
+}
+
 export interface Report {
   version: 1;
   tool: { name: string; version: string };
@@ -201,7 +218,11 @@ export interface Report {
   rules: RuleInfo[];
   /** Present when the check was asked to include them (JUnit and HTML need them). */
   deployments?: CheckedDeployment[];
-  /** Per approval, the deployments it covers and their running totals. */
+  /**
+   * Present whenever an approvals registry was given and loaded: one entry per approval with a
+   * total cap (maxTotalGpus or maxTotalMegawatts) that covers at least one deployment of the run,
+   * sorted by reference.
+   */
   ledger?: LedgerEntry[];
   /** Every waiver of the waivers file, in file order; present when the run has waivers. */
   waivers?: WaiverStatus[];

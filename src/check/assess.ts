@@ -2,6 +2,7 @@ import type { Deployment } from '../deployment.js';
 import type { LoadEvent } from '../input/document.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import { evaluateDeployment, type Evaluator } from '../policy/evaluate.js';
+import { ledgerPlace, type LedgerPlace } from '../policy/ledger.js';
 import type { LoadedRule } from '../policy/load-rules.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
@@ -27,6 +28,8 @@ export type Assessment =
       deployment: { name: string; file: string; start: Position; facts: DeploymentFacts };
       /** Cites an approval that no registry verifies. */
       unverifiedApproval: boolean;
+      /** Its place in the capacity ledger of the approval that covers it. */
+      ledger?: LedgerPlace;
       /** Rule ids, shared by every deployment of the same date (frozen). */
       evaluation?: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] };
     };
@@ -52,11 +55,12 @@ export function assess(event: LoadEvent, context: AssessContext): Assessment | P
   const deployment = document.value as Deployment;
   const ref = { name: deployment.metadata.name, file: document.file, start: document.start, facts: deploymentFacts(deployment) };
   const unverifiedApproval = !context.registry && deployment.spec.approval !== undefined;
-  if (context.rules.length === 0) return { deployment: ref, unverifiedApproval };
+  const ledger = context.registry && deployment.spec.approval ? ledgerPlace(document, deployment, context.registry) : undefined;
+  if (context.rules.length === 0) return { deployment: ref, unverifiedApproval, ledger };
   // Built field by field, not spread: a million-line inventory makes a million of these.
   const evaluation = evaluateDeployment(document, deployment, context.rules, context.evaluator, context.registry);
-  if (!(evaluation instanceof Promise)) return { deployment: ref, unverifiedApproval, evaluation };
-  return evaluation.then((result) => ({ deployment: ref, unverifiedApproval, evaluation: result }));
+  if (!(evaluation instanceof Promise)) return { deployment: ref, unverifiedApproval, ledger, evaluation };
+  return evaluation.then((result) => ({ deployment: ref, unverifiedApproval, ledger, evaluation: result }));
 }
 
 function nameOf(value: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import type { LedgerPlace, LedgerRow } from '../policy/ledger.js';
 import type { LoadedRule } from '../policy/load-rules.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
 import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } from '../types.js';
@@ -11,6 +12,8 @@ export class Collector {
   readonly problems: Problem[] = [];
   readonly deployments: CheckedDeployment[] = [];
   readonly usedWaivers = new Set<Waiver>();
+  /** The capacity ledger's rows, by approval: all the run keeps of the deployments approvals cover. */
+  readonly ledgerRows = new Map<string, LedgerRow[]>();
   files = 0;
   deploymentCount = 0;
   unverifiedApprovals = 0;
@@ -44,7 +47,21 @@ export class Collector {
     const { deployment, evaluation } = assessment;
     this.claimName(deployment.name, deployment.file, deployment.start);
     if (assessment.unverifiedApproval) this.unverifiedApprovals++;
+    if (assessment.ledger) this.addLedgerPlace(assessment.ledger);
     if (evaluation) this.addResult(deployment.name, deployment.file, deployment.start, deployment.facts, evaluation);
+  }
+
+  /** A finding, waived when a waiver applies: every finding of a run comes through here. */
+  addFinding(finding: Finding): void {
+    const waiver = findWaiver(this.waivers, finding.rule, finding.deployment, this.usedWaivers);
+    this.findings.push(waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding);
+  }
+
+  private addLedgerPlace(place: LedgerPlace): void {
+    let rows = this.ledgerRows.get(place.approval);
+    if (!rows) this.ledgerRows.set(place.approval, (rows = []));
+    rows.push(place.row);
+    if (place.problem) this.problems.push(place.problem);
   }
 
   /** Records the name; a second deployment with the same name is a problem (both are still checked). */
@@ -61,10 +78,7 @@ export class Collector {
   }
 
   private addResult(name: string, file: string, start: Position, facts: DeploymentFacts, result: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] }): void {
-    for (const finding of result.findings) {
-      const waiver = findWaiver(this.waivers, finding.rule, name, this.usedWaivers);
-      this.findings.push(waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding);
-    }
+    for (const finding of result.findings) this.addFinding(finding);
     for (const id of result.skipped) {
       let entry = this.outOfWindow.get(id);
       if (!entry) {

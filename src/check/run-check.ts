@@ -3,10 +3,12 @@ import type { LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { Evaluator } from '../policy/evaluate.js';
+import { buildLedger } from '../policy/ledger.js';
+import { ledgerFindings } from '../policy/ledger-findings.js';
 import type { LoadedRule } from '../policy/load-rules.js';
 import type { CheckFilesOptions } from '../policy/policy-types.js';
 import { waiverNotices, waiverStatuses, type Waiver } from '../policy/waivers.js';
-import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
+import type { LedgerEntry, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
 import type { Assessment } from './assess.js';
 import { assessFiles, assessSource } from './assess-files.js';
@@ -65,10 +67,13 @@ export async function runCheck(
       progress();
     }
   }
-  return buildReport(context, collector, options.includeDeployments === true, notices);
+  // The second phase: the capacity ledger needs every deployment of the run.
+  const ledger = context.registry ? buildLedger(collector.ledgerRows, context.registry) : undefined;
+  if (ledger) for (const finding of await ledgerFindings(ledger, context.rules, context.evaluator)) collector.addFinding(finding);
+  return buildReport(context, collector, options.includeDeployments === true, notices, ledger);
 }
 
-function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, runNotices: readonly Notice[]): Report {
+function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, runNotices: readonly Notice[], ledger: LedgerEntry[] | undefined): Report {
   const notices: Notice[] = [...runNotices];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) {
     notices.push({
@@ -91,5 +96,6 @@ function buildReport(context: CheckContext, collector: Collector, includeDeploym
   };
   if (includeDeployments) report.deployments = collector.deployments;
   if (context.waivers.length > 0) report.waivers = waiverStatuses(context.waivers, collector.usedWaivers, context.asOf);
+  if (ledger) report.ledger = ledger;
   return report;
 }

@@ -11,7 +11,11 @@ export interface Approval {
   expiresOn?: string;
   providers: string[];
   workloads: string[];
+  /** Per deployment: a deployment with more GPUs is not covered. */
   maxGpus?: number;
+  /** Across the run: caps on the totals of the deployments the approval covers (the capacity ledger). */
+  maxTotalGpus?: number;
+  maxTotalMegawatts?: number;
 }
 
 export type ApprovalStatus = 'absent' | 'unverified' | 'unregistered' | 'out-of-scope' | 'covers';

@@ -61,6 +61,7 @@ export function evaluateDeployment(
 }
 
 interface WindowSplit {
+  /** The rules to evaluate now: in the window, and not ledger rules. */
   active: readonly LoadedRule[];
   evaluated: readonly string[];
   skipped: readonly string[];
@@ -93,11 +94,13 @@ function rulesInWindow(rules: readonly LoadedRule[], date: string): WindowSplit 
   } else key = windows.map((window) => (inWindow(date, window) ? '1' : '0')).join('');
   const known = splits.get(key);
   if (known) return known;
-  const active: LoadedRule[] = [];
+  const inside: LoadedRule[] = [];
   const skipped: LoadedRule[] = [];
-  for (const rule of rules) (inWindow(date, rule.effective) ? active : skipped).push(rule);
+  for (const rule of rules) (inWindow(date, rule.effective) ? inside : skipped).push(rule);
+  // A ledger rule is evaluated on the ledger once the run is read (ledger-findings.ts), never here.
+  const active = inside.filter((rule) => !rule.compiled.ledger);
   const ids = (list: LoadedRule[]) => Object.freeze(list.map((r) => r.id));
-  const split = { active: Object.freeze(active), evaluated: ids(active), skipped: ids(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
+  const split = { active: Object.freeze(active), evaluated: ids(inside), skipped: ids(skipped), needsApproval: active.some((r) => r.facts.has('approval')) };
   splits.set(key, split);
   return split;
 }

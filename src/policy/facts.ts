@@ -15,6 +15,11 @@ export const derivedFactSchemas: Readonly<Record<string, JsonSchema>> = {
       status: { enum: ['absent', 'unverified', 'unregistered', 'out-of-scope', 'covers'] },
       reference: { type: 'string' },
       problem: { type: 'string' },
+      // Ledger facts: known only once every deployment of the run is read (src/policy/ledger-rules.ts).
+      cumulativeGpus: { type: 'integer' },
+      cumulativeMegawatts: { type: 'number' },
+      maxTotalGpus: { type: 'integer' },
+      maxTotalMegawatts: { type: 'number' },
     },
   },
 };

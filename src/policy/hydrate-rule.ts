@@ -1,5 +1,6 @@
 import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
 import { bundledConditionTests } from './generated/bundled-conditions.js';
+import { usesLedgerFacts } from './ledger-rules.js';
 import type { LoadedRule } from './load-rules.js';
 import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
@@ -18,6 +19,8 @@ export interface CompiledRule extends CompiledConditions {
   each: readonly string[] | undefined;
   /** Whether `test` is the function generated at build time for a bundled rule (scripts/build-pack-code.mjs). */
   generated: boolean;
+  /** Whether the rule reads ledger facts: it is then evaluated on the capacity ledger after the whole run is read (ledger-findings.ts). */
+  ledger: boolean;
 }
 
 export function hydrateRule(rule: PlainRule): LoadedRule {
@@ -29,6 +32,7 @@ export function hydrateRule(rule: PlainRule): LoadedRule {
     message: compileMessage(rule.message),
     each: rule.each?.split('.'),
     generated: generated !== undefined,
+    ledger: usesLedgerFacts(rule),
   };
   return { ...rule, compiled, facts: factsOf(rule) };
 }

@@ -8,14 +8,15 @@ import { resolveLimits } from '../input/limits.js';
 import { loadStream } from '../input/load-source.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
-import type { Finding, Problem, RuleInfo } from '../types.js';
+import type { Problem, RuleInfo } from '../types.js';
 import { loadApprovals, type ApprovalRegistry } from './approvals.js';
 import { compiledEvaluator } from './compiled-evaluator.js';
 import { date as isCalendarDate } from '../schema/formats.cjs';
 import { todayUtc } from './dates.js';
 import { evaluateDeployment } from './evaluate.js';
+import { ledgerNotices } from './ledger-findings.js';
 import { loadRules, type LoadedRule } from './load-rules.js';
-import type { Policy, PolicyOptions } from './policy-types.js';
+import type { CheckResult, Policy, PolicyOptions } from './policy-types.js';
 import { findWaiver, loadWaivers, waiverRef, type Waiver } from './waivers.js';
 
 export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
@@ -49,7 +50,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
     rules: context.ruleInfos,
     asOf,
     problems,
-    async check(value: unknown): Promise<Finding[]> {
+    async check(value: unknown): Promise<CheckResult> {
       if (problems.length > 0) throw new AccordError('RULES_INVALID', 'the policy has problems; check() refuses to run on a broken policy', { problems });
       const issues = validate(validators.deployment, value);
       if (issues.length > 0) {
@@ -61,10 +62,11 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const origin = { line: 1, column: 1 };
       const result = await evaluateDeployment({ file: '<input>', locate: () => origin }, deployment, rules, evaluator, registry);
       const used = new Set<Waiver>();
-      return result.findings.map((finding) => {
+      const findings = result.findings.map((finding) => {
         const waiver = findWaiver(waiverList, finding.rule, deployment.metadata.name, used);
         return waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding;
       });
+      return Object.defineProperty(findings, 'notices', { value: ledgerNotices(deployment, rules, registry) }) as CheckResult;
     },
     async checkFiles(patterns, checkOptions = {}) {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');

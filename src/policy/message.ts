@@ -17,10 +17,18 @@ export function compileMessage(template: string): (facts: Facts) => string {
         continue;
       }
       const value = resolvePath(facts[part.fact], part.path);
-      out += value === undefined || value === '' ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value);
+      out += value === undefined || value === '' ? '(none)' : typeof value === 'string' ? value : typeof value === 'number' ? groupDigits(value) : JSON.stringify(value);
     }
     return out;
   };
+}
+
+/** 420000 → "420,000" (messages are read by people; evidence keeps the number). Exponent forms stay as they are. */
+function groupDigits(value: number): string {
+  const text = JSON.stringify(value);
+  const [whole = '', fraction] = text.split('.');
+  if (/e/i.test(text)) return text;
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 function split(template: string): Part[] {

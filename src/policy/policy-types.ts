@@ -1,7 +1,7 @@
 import type { Limits } from '../input/limits.js';
 import type { Concurrency } from '../check/parallel.js';
 import type { FileKind } from '../input/file-kind.js';
-import type { Finding, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
+import type { Finding, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 
 export interface PolicyOptions {
   /** Rule folders; default: the pack shipped inside the package (its rules/ folder). */
@@ -48,14 +48,24 @@ export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 
   format?: FileKind;
 }
 
+/**
+ * The findings of `policy.check`, an array as before, with its notices beside them: `notices` is
+ * not enumerable, so the array serializes and compares as the findings alone.
+ */
+export type CheckResult = Finding[] & { readonly notices: readonly Notice[] };
+
 export interface Policy {
   readonly rulePack: RulePackInfo;
   readonly rules: readonly RuleInfo[];
   readonly asOf: string;
   /** Defects in the rule, approvals or waivers files (only with keepGoing). */
   readonly problems: readonly Problem[];
-  /** Checks one deployment object. Throws AccordError INVALID_DEPLOYMENT, with the schema issues, if it is not a valid manifest. */
-  check(deployment: unknown): Promise<Finding[]>;
+  /**
+   * Checks one deployment object. Throws AccordError INVALID_DEPLOYMENT, with the schema issues, if
+   * it is not a valid manifest. One deployment has no capacity ledger: rules that read it are not
+   * evaluated, and the result's `notices` say so when the approval it cites caps its totals.
+   */
+  check(deployment: unknown): Promise<CheckResult>;
   /** Checks files, directories and globs. Never throws for bad input: it is in `report.problems`. */
   checkFiles(patterns: string | readonly string[], options?: CheckFilesOptions): Promise<Report>;
   /** Checks deployments read from a stream of bytes or text (e.g. process.stdin, a Buffer being a Uint8Array). */

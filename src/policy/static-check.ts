@@ -1,5 +1,6 @@
 import { formatPath, parsePath, type PathSegment } from '../path.js';
 import { factSchema, jsonPathSegments, schemaAt } from './facts.js';
+import { ledgerRuleIssues } from './ledger-rules.js';
 import { operators, type OperatorDefinition } from './operators.js';
 import { isFactRef, isLeaf, type Condition, type FactRef, type RuleFile } from './rule-types.js';
 
@@ -38,6 +39,7 @@ export function checkRule(rule: RuleFile): RuleIssue[] {
     const problem = checkFactPath(fact ?? '', rest, each);
     if (problem) issues.push({ segments: ['message'], message: `placeholder {{${match[1]}}} cannot be filled: ${problem}` });
   }
+  issues.push(...ledgerRuleIssues(rule));
   return issues;
 }
 

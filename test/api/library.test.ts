@@ -21,9 +21,9 @@ describe('loadPolicy defaults', () => {
   it('uses the rule pack shipped in the package, with its name, version and sha256', async () => {
     const policy = await loadPolicy({ asOf: '2027-01-01' });
     const pack = JSON.parse(await readFile(path.join(repo, 'rules', 'pack.json'), 'utf8')) as { name: string; version: string };
-    expect(policy.rulePack).toEqual({ name: pack.name, version: pack.version, sha256: await packDigest(path.join(repo, 'rules')), rules: 9 });
+    expect(policy.rulePack).toEqual({ name: pack.name, version: pack.version, sha256: await packDigest(path.join(repo, 'rules')), rules: 10 });
     expect(policy.rulePack.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(policy.rules).toHaveLength(9);
+    expect(policy.rules).toHaveLength(10);
     expect(policy.rules.map((r) => r.id)).toEqual([...policy.rules.map((r) => r.id)].sort());
     expect(policy.problems).toEqual([]);
     expect(policy.asOf).toBe('2027-01-01');
@@ -32,7 +32,7 @@ describe('loadPolicy defaults', () => {
   it('does not depend on the working directory', async () => {
     const spy = vi.spyOn(process, 'cwd').mockReturnValue(path.parse(repo).root);
     try {
-      expect((await loadPolicy()).rulePack.rules).toBe(9);
+      expect((await loadPolicy()).rulePack.rules).toBe(10);
     } finally {
       spy.mockRestore();
     }

@@ -35,7 +35,7 @@ describe('the built package', () => {
     expect(result.status).toBe(0);
     const out = JSON.parse(result.stdout) as { exports: string[]; rules: number; findings: unknown[]; code: string };
     expect(out.exports).toEqual(expect.arrayContaining(['AccordError', 'isAccordError', 'loadPolicy', 'exitCode', 'formatReport', 'defaultLimits', 'version']));
-    expect(out.rules).toBe(9);
+    expect(out.rules).toBe(10);
     expect(out.code).toBe('INVALID_DEPLOYMENT');
     const fromSource = await (await loadPolicy({ asOf: '2027-01-01' })).check(deployment);
     expect(out.findings).toEqual(JSON.parse(JSON.stringify(fromSource)));
@@ -47,7 +47,7 @@ describe('the built package', () => {
       const script = `const { loadPolicy } = await import(${JSON.stringify(path.join(repo, 'dist', 'index.js'))}); console.log((await loadPolicy()).rulePack.rules);`;
       const result = runNode(script, tmp.dir);
       expect(result.stderr).toBe('');
-      expect(result.stdout.trim()).toBe('9');
+      expect(result.stdout.trim()).toBe('10');
     } finally {
       await tmp.cleanup();
     }

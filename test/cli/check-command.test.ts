@@ -109,7 +109,7 @@ describe('accord check: text format', () => {
     const fileHeaders = lines.filter((l) => /^\S/.test(l) && !l.startsWith('✖') && !l.startsWith('notice'));
     expect(fileHeaders).toEqual(['broken.json', 'error.yaml', 'info.yaml', 'warning.json']);
     expect(lines).toContain(`  ${at('error.yaml', errorText, 'provider:')}  error    api-on-azure  API deployment api-oracle runs on oracle.`);
-    expect(lines).toContain(`  ${at('warning.json', warningText, '"gpus"')}  warning  big-capacity  big asks for 5000 GPUs.`);
+    expect(lines).toContain(`  ${at('warning.json', warningText, '"gpus"')}  warning  big-capacity  big asks for 5,000 GPUs.`);
     expect(lines.some((l) => /^ {2}info\.yaml:\d+:\d+ {2}info {5}training-note {2}trainer is training\.$/.test(l))).toBe(true);
     expect(lines.some((l) => /^ {2}broken\.json:4:1 {2}problem {2}PARSE_ERROR {2}invalid JSON/.test(l))).toBe(true);
     const findingLine = lines.findIndex((l) => l.includes('api-on-azure  API deployment'));

@@ -12,7 +12,7 @@ describe('accord rules', () => {
   it('lists the pack with id, severity, window and clause', () => {
     const run = accord(['rules']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^rule pack openai-microsoft-partnership 1\.0\.0 \(9 rules, sha256 [0-9a-f]{64}\)/);
+    expect(run.stdout).toMatch(/^rule pack openai-microsoft-partnership 1\.1\.0 \(10 rules, sha256 [0-9a-f]{64}\)/);
     expect(run.stdout).toContain('api-exclusive-to-azure  [error, until 2030-12-31]');
     expect(run.stdout).toContain('product-capacity-off-azure  [warning, open]');
   });
@@ -61,7 +61,7 @@ describe('accord rules', () => {
   it('json lists every rule with its conditions', () => {
     const run = accord(['rules', '--format', 'json']);
     const parsed = JSON.parse(run.stdout);
-    expect(parsed.rules).toHaveLength(9);
+    expect(parsed.rules).toHaveLength(10);
     for (const rule of parsed.rules as { id: string; conditions: unknown }[]) {
       const file = JSON.parse(readFileSync(path.join(repo, 'rules', `${rule.id}.json`), 'utf8')) as { conditions: unknown };
       expect(rule.conditions, rule.id).toEqual(file.conditions);

@@ -31,7 +31,7 @@ afterAll(() => tmp.cleanup());
 
 describe('generated conditions', () => {
   it('evaluate every rule of the bundled pack', () => {
-    expect(bundled.length).toBe(9);
+    expect(bundled.length).toBe(10);
     expect(bundled.filter((r) => !r.compiled.generated).map((r) => r.id)).toEqual([]);
   });
 
@@ -84,7 +84,19 @@ describe('generated conditions', () => {
     const closures = new Map(bundled.map((rule) => [rule.id, compileConditions(rule).test]));
     const held = new Map(bundled.map((rule) => [rule.id, 0]));
     const approval = fc.oneof(
-      fc.record({ status: fc.constantFrom('absent', 'unverified', 'unregistered', 'out-of-scope', 'covers'), reference: fc.string(), problem: fc.string() }),
+      fc.record(
+        {
+          status: fc.constantFrom('absent', 'unverified', 'unregistered', 'out-of-scope', 'covers'),
+          reference: fc.string(),
+          problem: fc.string(),
+          // The ledger facts, in a small range so that totals and caps meet.
+          cumulativeGpus: fc.integer({ min: 0, max: 10 }),
+          cumulativeMegawatts: fc.double({ min: 0, max: 10, noNaN: true }),
+          maxTotalGpus: fc.integer({ min: 1, max: 10 }),
+          maxTotalMegawatts: fc.double({ min: 0.5, max: 10, noNaN: true }),
+        },
+        { requiredKeys: ['status', 'reference', 'problem'] },
+      ),
       weirdValues,
     );
     fc.assert(

@@ -12,6 +12,11 @@ const leaf = (fact: string, path: string | undefined, operator: string, value: u
 const twoLeaves = (first: unknown, second: unknown) => ({ conditions: { all: [first, second] } });
 const workloadIsApi = leaf('spec', '$.workload', 'equal', 'api');
 
+/** A valid ledger rule (it reads the capacity ledger); cases break one thing at a time. */
+const overTheCap = leaf('approval', '$.cumulativeGpus', 'greaterThan', { fact: 'approval', path: '$.maxTotalGpus' });
+const ledgerRule = (overrides: Record<string, unknown> = {}) =>
+  ruleJson('bad', { at: 'spec.approval.reference', message: '{{metadata.name}}: {{approval.cumulativeGpus}} GPUs.', conditions: { all: [overTheCap] }, ...overrides });
+
 interface Case {
   name: string;
   rule: Record<string, unknown>;
@@ -63,6 +68,31 @@ const cases: Case[] = [
   { name: 'event', rule: ruleJson('bad', { event: { type: 'x' } }), path: 'event', at: '"event"', message: /unknown field "event"/ },
   { name: 'an effective window that ends before it starts', rule: ruleJson('bad', { effective: { from: '2031-01-01', until: '2030-12-31' } }), path: 'effective.until', at: '"until"', message: /would never apply/ },
   { name: '`each` that is not an array field', rule: ruleJson('bad', { each: 'spec.provider' }), path: 'each', at: '"each"', message: /not an array field/ },
+  {
+    name: 'a ledger rule reading a field the ledger does not keep',
+    rule: ledgerRule({ conditions: { all: [overTheCap, leaf('spec', '$.region', 'equal', 'tokyo')] } }),
+    path: 'conditions.all[1].path',
+    at: '"path": "$.region"',
+    message: /a rule that reads approval\.cumulativeGpus is evaluated on the capacity ledger .*which keeps only metadata\.name, .*: it cannot read spec\.region/,
+  },
+  {
+    name: 'a ledger rule reading the whole approval fact',
+    rule: ledgerRule({ conditions: { all: [leaf('approval', undefined, 'exists', true), overTheCap] } }),
+    path: 'conditions.all[0].fact',
+    at: '"fact": "approval"',
+    message: /it cannot read approval$/,
+  },
+  { name: 'a ledger rule with a placeholder the ledger does not keep', rule: ledgerRule({ message: 'Over in {{spec.region}}: {{approval.cumulativeGpus}}.' }), path: 'message', at: '"message"', message: /it cannot read spec\.region/ },
+  { name: 'a ledger rule with `each`', rule: ledgerRule({ each: 'spec.endpoints' }), path: 'each', at: '"each"', message: /cannot use "each"/ },
+  { name: 'a ledger rule pointing at another field', rule: ledgerRule({ at: 'spec.provider' }), path: 'at', at: '"at"', message: /findings point at spec\.approval\.reference: set "at" to "spec\.approval\.reference"/ },
+  { name: 'a ledger rule without "at"', rule: ledgerRule({ at: undefined }), path: 'at', at: '{', message: /reads approval\.cumulativeGpus .*set "at" to "spec\.approval\.reference"/ },
+  {
+    name: 'a ledger rule that compares a total with a number of its own, not with a cap',
+    rule: ledgerRule({ conditions: { all: [leaf('approval', '$.cumulativeGpus', 'greaterThan', 1000000)] }, message: 'Cap {{approval.maxTotalGpus}}.' }),
+    path: 'conditions',
+    at: '"conditions"',
+    message: /which only approvals with a cap have: its conditions must compare with approval\.maxTotalGpus or approval\.maxTotalMegawatts/,
+  },
 ];
 
 describe('rule-file rejections', () => {
