@@ -4,8 +4,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNames } from '../../src/report/formats.js';
+import { unpackFindings } from '../../src/report/html/packed-findings.js';
+import type { PageModel } from '../../src/report/html/page-model-types.js';
 import type { FormatName } from '../../src/report/format-types.js';
 import type { Report } from '../../src/types.js';
 import { runCli } from './run-cli.js';
@@ -38,6 +41,15 @@ const extractors: Record<string, (output: string) => string[]> = {
   junit: (out) => all(out, new RegExp(`<testcase name="${RULE}" classname="([^"]+)">\\s*<failure`, 'g')),
   github: (out) => all(out, new RegExp(`^::error file=([^,]+,line=\\d+),col=\\d+,title=${RULE}::`, 'gm')).map((s) => s.replace(',line=', ':')),
   markdown: (out) => all(out, new RegExp(`^\\| \\S+ \\| (\\S+) \\| ${RULE} \\| error \\|`, 'gm')),
+  // The page's data block: base64 of the deflated page model, whose findings are packed.
+  html: (out) => {
+    const data = /<script type="application\/octet-stream" id="accord-data"[^>]*>([^<]*)<\/script>/.exec(out)?.[1];
+    if (data === undefined) throw new Error('no data block in the page');
+    const model = JSON.parse(inflateSync(Buffer.from(data, 'base64')).toString('utf8')) as PageModel;
+    return unpackFindings(model.findings)
+      .filter((f) => f.rule === RULE)
+      .map((f) => `${f.file}:${f.line}`);
+  },
 };
 
 let report: Report;
