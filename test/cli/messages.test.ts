@@ -1,6 +1,7 @@
 // What the CLI says when the user got something wrong: the option, command, field or value they
 // most likely meant, and "no such file" for a path they named that is not there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNames } from '../../src/report/formats.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
 import { noStackTrace, runCli } from './run-cli.js';
@@ -27,7 +28,7 @@ describe('did you mean', () => {
     [['check', '--verbose', 'ok.yaml'], 'accord: unknown option --verbose for accord check (run accord check --help)'],
     [['check', '-z', 'ok.yaml'], 'accord: unknown option -z for accord check (run accord check --help)'],
     [['check', 'ok.yaml', '--format'], 'accord: --format needs a value (run accord check --help)'],
-    [['check', '--format', 'jsn', 'ok.yaml'], 'accord: --format must be one of text, json, sarif, junit, github, markdown (got "jsn"); did you mean "json"?'],
+    [['check', '--format', 'jsn', 'ok.yaml'], `accord: --format must be one of ${formatNames.join(', ')} (got "jsn"); did you mean "json"?`],
     [['check', '--fail-on', 'warnings', 'ok.yaml'], 'accord: --fail-on must be one of error, warning, never (got "warnings"); did you mean "warning"?'],
     [['chek', 'ok.yaml'], /^accord: unknown command "chek"; did you mean "check"\? \(commands: check, .*; run accord --help\)$/],
   ])('%j', (args, expected) => {

@@ -96,10 +96,12 @@ describe('pageModel', () => {
     rows.forEach((row, i) => {
       const finding = sampleReport.findings[i]!;
       const deployment = sampleReport.deployments!.find((d) => d.name === finding.deployment && d.file === finding.file);
-      const { clause: _clause, evidence, ...rest } = finding;
+      // The clause and remediation are the rule's: the page shows them from its rules, not per row.
+      const { clause: _clause, remediation: _remediation, evidence, ...rest } = finding;
       expect(row).toEqual({ ...rest, evidence: evidence.map((e) => e.text), ...(deployment ? { provider: deployment.provider, workload: deployment.workload } : {}) });
     });
-    expect(rows.every((f) => f.clause === undefined)).toBe(true);
+    expect(rows.every((f) => f.clause === undefined && !('remediation' in f))).toBe(true);
+    expect(model.rules.map((r) => r.remediation)).toEqual(sampleReport.rules.map((r) => r.remediation));
     expect(model.listedDeployments).toBe(sampleReport.deployments!.length);
     expect(pageModel({ ...sampleReport, deployments: undefined }).listedDeployments).toBeNull();
   });
@@ -113,7 +115,7 @@ describe('packFindings', () => {
     expect(packed.waivers.length).toBeLessThanOrEqual(1);
     const rows = unpackFindings(JSON.parse(JSON.stringify(packed)));
     rows.forEach((row, i) => {
-      const { evidence, ...rest } = findings[i]!;
+      const { evidence, remediation: _remediation, ...rest } = findings[i]!;
       expect(row).toEqual({ ...rest, evidence: evidence.map((e) => e.text), ...(rest.deployment.endsWith('1') ? { provider: 'oracle' } : {}), workload: 'api' });
     });
   });

@@ -7,7 +7,7 @@
 // test folders are made there too.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -79,10 +79,39 @@ function folderNobodyEnters(): string | undefined {
 /** What the CLI needs at run time, copied from the checkout into `target`. */
 function copyCli(repo: string, target: string): void {
   for (const entry of ['package.json', 'bin', 'dist', 'rules']) cpSync(path.join(repo, entry), path.join(target, entry), { recursive: true });
-  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repo, encoding: 'utf8' });
-  if (listed.status !== 0) throw new Error(`npm ls --omit=dev failed (exit ${listed.status}): ${listed.stderr}`);
-  // The first line is the checkout itself; the rest are the runtime packages' folders.
-  for (const dir of listed.stdout.split('\n').filter(Boolean).slice(1)) cpSync(dir, path.join(target, path.relative(repo, dir)), { recursive: true });
+  for (const dir of runtimePackages(repo)) cpSync(dir, path.join(target, path.relative(repo, dir)), { recursive: true });
+}
+
+/**
+ * The folders of the checkout's runtime dependencies, found as Node resolves them (the nearest
+ * node_modules up from the package that depends on one). Not `npm ls --omit=dev`: in a clone whose
+ * node_modules is a link to another checkout's, npm calls every package extraneous and exits 1.
+ */
+function runtimePackages(repo: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (from: string): void => {
+    const manifest = JSON.parse(readFileSync(path.join(from, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    for (const name of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+      const dir = resolvePackage(repo, from, name);
+      if (dir === undefined) {
+        if (manifest.optionalDependencies?.[name] !== undefined) continue;
+        throw new Error(`runtime dependency ${name} of ${from} is not installed: run npm install`);
+      }
+      if (found.has(dir)) continue;
+      found.add(dir);
+      visit(dir);
+    }
+  };
+  visit(repo);
+  return found;
+}
+
+function resolvePackage(repo: string, from: string, name: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (dir === repo || path.dirname(dir) === dir) return undefined;
+  }
 }
 
 function nobody(repo: string): TestUserOrReason {
