@@ -68,7 +68,9 @@ describe.skipIf(missingTool('git'))('a fresh clone, in a folder only its owner c
   it('passes `accord test` on its rule fixtures', () => {
     const output = run(process.execPath, ['bin/accord.cjs', 'test'], clone);
     expect(output).toMatch(/^\d+ passed, 0 failed$/m);
-    expect(output).toMatch(/fixtures: 9 rules, /);
+    const rules = readdirSync(path.join(clone, 'rules')).filter((name) => name.endsWith('.json') && name !== 'pack.json').length;
+    expect(rules).toBeGreaterThan(0);
+    expect(output).toMatch(new RegExp(`fixtures: ${rules} rules, `));
   });
 });
 
