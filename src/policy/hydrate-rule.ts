@@ -1,5 +1,4 @@
 import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
-import { bundledConditionTests } from './generated/bundled-conditions.js';
 import type { LoadedRule } from './load-rules.js';
 import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
@@ -16,32 +15,15 @@ export interface CompiledRule extends CompiledConditions {
   message(facts: Facts): string;
   /** `each` as path segments. */
   each: readonly string[] | undefined;
-  /** Whether `test` is the function generated at build time for a bundled rule (scripts/build-pack-code.mjs). */
-  generated: boolean;
 }
 
 export function hydrateRule(rule: PlainRule): LoadedRule {
-  const closures = compileConditions(rule);
-  const generated = bundledConditionTests.get(conditionsKey(rule));
   const compiled: CompiledRule = {
-    test: generated ?? closures.test,
-    evidence: closures.evidence,
+    ...compileConditions(rule),
     message: compileMessage(rule.message),
     each: rule.each?.split('.'),
-    generated: generated !== undefined,
   };
   return { ...rule, compiled, facts: factsOf(rule) };
-}
-
-/**
- * What a rule's test depends on, as one string: a rule whose key is a bundled rule's is evaluated
- * by that rule's generated function. scripts/build-pack-code.mjs makes the same string.
- */
-export function conditionsKey(rule: Pick<RuleFile, 'each' | 'conditions'>): string {
-  // JSON would write 1e999 (Infinity, once parsed) as null: such a value gets a spelling of its own.
-  return JSON.stringify({ each: rule.each ?? null, conditions: rule.conditions }, (_key, value: unknown) =>
-    typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value,
-  );
 }
 
 /** The plain data of a loaded rule: no functions, so it can be sent to a worker thread. */
