@@ -16,8 +16,7 @@ const common = {
 /** The library (`import … from 'accord'`): ESM, with lazily imported chunks. */
 export const libraryBundle = {
   ...common,
-  // check-worker: the worker threads of a parallel run, the library's and the CLI's alike.
-  entryPoints: { index: 'src/index.ts', 'check-worker': 'src/check/check-worker.ts' },
+  entryPoints: { index: 'src/index.ts' },
   splitting: true,
   format: 'esm',
   chunkNames: '[name]-[hash]',

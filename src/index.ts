@@ -1,6 +1,5 @@
 export { loadPolicy } from './policy/load-policy.js';
 export type { Policy, PolicyOptions, CheckFilesOptions, CheckStreamOptions } from './policy/policy-types.js';
-export type { Concurrency } from './check/parallel.js';
 export { AccordError, isAccordError, type AccordErrorCode, type SchemaIssue } from './errors.js';
 export { exitCode } from './report/exit-code.js';
 export { formatReport, formatNames } from './report/formats.js';

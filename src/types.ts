@@ -82,8 +82,7 @@ export type NoticeCode =
   | 'WAIVER_EXPIRED'
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
-  | 'WAIVER_UNKNOWN_RULE'
-  | 'WORKER_FAILED';
+  | 'WAIVER_UNKNOWN_RULE';
 
 /** Information that does not change the exit code. */
 export interface Notice {

@@ -95,36 +95,3 @@ export async function assessFiles(files: readonly FoundFile[], context: AssessCo
     }
   }
 }
-
-/** A run split into batches of files that threads claim one at a time from a shared counter. */
-export interface BatchPlan {
-  files: readonly FoundFile[];
-  batchSize: number;
-  batches: number;
-  /** Int32 slots: [next batch to claim, files assessed, deployments assessed]. */
-  shared: SharedArrayBuffer;
-}
-
-export async function assessBatch(plan: BatchPlan, batch: number, context: AssessContext, limits: Limits): Promise<Assessment[][]> {
-  const out: Assessment[][] = [];
-  let current: Assessment[] = [];
-  await assessFiles(plan.files.slice(batch * plan.batchSize, (batch + 1) * plan.batchSize), context, limits, {
-    assessment: (assessment) => current.push(assessment),
-    fileDone: () => {
-      out.push(current);
-      current = [];
-    },
-  });
-  return out;
-}
-
-/** Claims and assesses batches until none is left; every thread of a run calls this. */
-export async function assessBatches(plan: BatchPlan, context: AssessContext, limits: Limits, onBatch: (batch: number, result: Assessment[][]) => void): Promise<void> {
-  const counters = new Int32Array(plan.shared);
-  for (let batch = Atomics.add(counters, 0, 1); batch < plan.batches; batch = Atomics.add(counters, 0, 1)) {
-    const result = await assessBatch(plan, batch, context, limits);
-    Atomics.add(counters, 1, result.length);
-    Atomics.add(counters, 2, result.reduce((n, file) => n + file.filter((a) => !('problem' in a)).length, 0));
-    onBatch(batch, result);
-  }
-}

@@ -2,7 +2,7 @@ import type { Deployment } from '../deployment.js';
 import type { LoadEvent } from '../input/document.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import { evaluateDeployment, type Evaluator } from '../policy/evaluate.js';
-import type { LoadedRule } from '../policy/load-rules.js';
+import type { LoadedRule } from '../policy/loaded-rule.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
 import type { Finding, Position, Problem } from '../types.js';

@@ -1,4 +1,4 @@
-import type { LoadedRule } from '../policy/load-rules.js';
+import type { LoadedRule } from '../policy/loaded-rule.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
 import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } from '../types.js';
 import type { Assessment } from './assess.js';

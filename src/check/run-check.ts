@@ -3,7 +3,7 @@ import type { LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { Evaluator } from '../policy/evaluate.js';
-import type { LoadedRule } from '../policy/load-rules.js';
+import type { LoadedRule } from '../policy/loaded-rule.js';
 import type { CheckFilesOptions } from '../policy/policy-types.js';
 import { waiverNotices, type Waiver } from '../policy/waivers.js';
 import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
@@ -11,7 +11,6 @@ import { toolName, toolVersion } from '../version.js';
 import type { Assessment } from './assess.js';
 import { assessFiles, assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
-import { checkInParallel, threadCount } from './parallel.js';
 import { sortFindings, sortProblems } from './sort.js';
 
 export interface CheckContext {
@@ -19,7 +18,6 @@ export interface CheckContext {
   ruleInfos: RuleInfo[];
   rulePack: RulePackInfo;
   evaluator: Evaluator;
-  evaluatorName: 'compiled' | 'json-rules-engine';
   registry: ApprovalRegistry | undefined;
   approvalsGiven: boolean;
   waivers: readonly Waiver[];
@@ -36,40 +34,34 @@ export async function runCheck(
   context: CheckContext,
   input: CheckInput,
   findProblems: readonly Problem[],
-  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'concurrency'>,
+  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
 ): Promise<Report> {
   const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])), 'files' in input ? input.files.length : 0);
   collector.problems.push(...context.policyProblems, ...findProblems);
-  const threads = 'files' in input ? threadCount(options.concurrency, input.files) : 1;
-  const notices: Notice[] = [];
-  if ('files' in input && threads > 1) {
-    notices.push(...(await checkInParallel(context, input.files, threads, collector, options.onProgress)));
+  const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
+  const record = (assessment: Assessment) => {
+    collector.record(assessment);
+    // A long JSONL inventory reports progress as it goes, not only when it ends.
+    if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
+  };
+  if ('files' in input) {
+    await assessFiles(input.files, context, context.limits, {
+      assessment: record,
+      fileDone: () => {
+        collector.files++;
+        progress();
+      },
+    });
   } else {
-    const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
-    const record = (assessment: Assessment) => {
-      collector.record(assessment);
-      // A long JSONL inventory reports progress as it goes, not only when it ends.
-      if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
-    };
-    if ('files' in input) {
-      await assessFiles(input.files, context, context.limits, {
-        assessment: record,
-        fileDone: () => {
-          collector.files++;
-          progress();
-        },
-      });
-    } else {
-      collector.files++;
-      await assessSource(input.stream(), context, record);
-      progress();
-    }
+    collector.files++;
+    await assessSource(input.stream(), context, record);
+    progress();
   }
-  return buildReport(context, collector, options.includeDeployments === true, notices);
+  return buildReport(context, collector, options.includeDeployments === true);
 }
 
-function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, runNotices: readonly Notice[]): Report {
-  const notices: Notice[] = [...runNotices];
+function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean): Report {
+  const notices: Notice[] = [];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) {
     notices.push({
       code: 'APPROVALS_NOT_VERIFIED',

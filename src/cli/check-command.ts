@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exitCode, formatReport, formatNames, loadPolicy, type Concurrency, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
+import { exitCode, formatReport, formatNames, loadPolicy, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { summaryLine } from '../report/text.js';
 import { loadConfig } from './config.js';
@@ -20,7 +20,6 @@ export interface CheckFlags {
   exclude?: string[];
   stdinFormat?: string;
   evaluator?: string;
-  concurrency?: string;
   maxFileBytes?: number;
   maxLineBytes?: number;
   maxDepth?: number;
@@ -44,7 +43,6 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const failOn = choose<FailOn>(flags.failOn ?? config.failOn ?? 'error', failOnValues, '--fail-on');
   const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, ['json', 'yaml', 'jsonl'] as const, '--stdin-format');
   const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
-  const concurrency = parseConcurrency(flags.concurrency ?? 'auto');
   const limits: Partial<Limits> = { ...config.limits };
   for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
     if (flags[key] !== undefined) limits[key] = flags[key];
@@ -76,7 +74,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   try {
     report = useStdin
       ? await policy.checkStream(io.stdin, { includeDeployments, ...(stdinFormat ? { format: stdinFormat } : {}), onProgress: progress.update })
-      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, concurrency, onProgress: progress.update });
+      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, onProgress: progress.update });
   } finally {
     progress.done();
   }
@@ -112,12 +110,6 @@ function makeDirs(dir: string): void {
     missing.unshift(current);
   }
   for (const folder of missing) mkdirSync(folder);
-}
-
-function parseConcurrency(value: string): Concurrency {
-  if (value === 'auto' || value === 'off') return value;
-  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 64) return Number(value);
-  throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 64 (got "${value}")`);
 }
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -1,7 +1,7 @@
 import type { Facts } from './compile.js';
 import type { Evaluator, Hit } from './evaluate.js';
 import { resolvePath } from './facts.js';
-import type { LoadedRule } from './load-rules.js';
+import type { LoadedRule } from './loaded-rule.js';
 
 /** Runs the rules' compiled conditions: synchronous, no shared state, safe under any concurrency. */
 export const compiledEvaluator: Evaluator = {

@@ -5,7 +5,7 @@ import { makeEvidence } from './evidence.js';
 import type { Evaluator, Hit } from './evaluate.js';
 import { factFieldPath } from './fact-path.js';
 import { jsonPathSegments, resolvePath } from './facts.js';
-import type { LoadedRule } from './load-rules.js';
+import type { LoadedRule } from './loaded-rule.js';
 import { applyOperator, operators } from './operators.js';
 
 interface ConditionResult {

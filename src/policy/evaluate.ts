@@ -5,7 +5,7 @@ import type { Evidence, Finding } from '../types.js';
 import { deriveApproval, type ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
 import { inWindow } from './dates.js';
-import type { LoadedRule } from './load-rules.js';
+import type { LoadedRule } from './loaded-rule.js';
 
 /** A rule that fired: for `each` rules, `index` is the offending element. */
 export interface Hit {

@@ -14,7 +14,8 @@ import { compiledEvaluator } from './compiled-evaluator.js';
 import { date as isCalendarDate } from '../schema/formats.cjs';
 import { todayUtc } from './dates.js';
 import { evaluateDeployment } from './evaluate.js';
-import { loadRules, type LoadedRule } from './load-rules.js';
+import { loadRules } from './load-rules.js';
+import type { LoadedRule } from './loaded-rule.js';
 import type { Policy, PolicyOptions } from './policy-types.js';
 import { findWaiver, loadWaivers, waiverRef, type Waiver } from './waivers.js';
 
@@ -50,7 +51,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const rules = loaded.rules;
   // json-rules-engine (with jsonpath-plus) is loaded only when asked for: every hook run would pay for it.
   const evaluator = options.evaluator === 'json-rules-engine' ? (await import('./engine-evaluator.js')).createEngineEvaluator(rules) : compiledEvaluator;
-  const context: CheckContext = { rules, evaluator, evaluatorName: options.evaluator ?? 'compiled', registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
+  const context: CheckContext = { rules, evaluator, registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
 
   return {
     rulePack: loaded.pack,
@@ -78,10 +79,6 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
-      const { concurrency } = checkOptions;
-      if (concurrency !== undefined && concurrency !== 'auto' && concurrency !== 'off' && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
-        throw new AccordError('INVALID_OPTION', `concurrency must be 'auto', 'off' or a whole number of threads from 1 to 64, got ${String(concurrency)}`);
-      }
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },

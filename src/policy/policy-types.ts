@@ -1,5 +1,4 @@
 import type { Limits } from '../input/limits.js';
-import type { Concurrency } from '../check/parallel.js';
 import type { FileKind } from '../input/file-kind.js';
 import type { Finding, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 
@@ -31,14 +30,8 @@ export interface CheckFilesOptions {
   exclude?: readonly string[];
   /** List each deployment and the rules evaluated on it in `report.deployments` (JUnit needs it). */
   includeDeployments?: boolean;
-  /** Called after each file (after each batch of files in a parallel run). */
+  /** Called after each file (and every 10,000 deployments of a long JSONL file). */
   onProgress?: (progress: { files: number; deployments: number }) => void;
-  /**
-   * Threads that check files: 'off' (default: this thread only), 'auto' (half the cores, at most 4,
-   * with at least 500 files per thread), or a whole number from 1 to 64. The report is the same either way.
-   * JSON and YAML files only: a run with a JSONL file streams it on this thread.
-   */
-  concurrency?: Concurrency;
 }
 
 export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd'> {

@@ -3,7 +3,8 @@
 // reads own properties only, so a polluted Object.prototype changes no verdict.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRules, type LoadedRule } from '../../src/policy/load-rules.js';
+import { loadRules } from '../../src/policy/load-rules.js';
+import type { LoadedRule } from '../../src/policy/loaded-rule.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 let bundled: LoadedRule[];

@@ -1,13 +1,6 @@
 import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
-import type { LoadedRule } from './load-rules.js';
 import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
-
-// Apart from the rule loader, so that a worker thread, which gets rules already loaded, does not
-// load the loader (and the bundled pack's copy behind its digest).
-
-/** A rule as plain data (what a worker thread receives), made ready to evaluate. */
-export type PlainRule = Omit<LoadedRule, 'compiled' | 'facts'>;
 
 /** What a loaded rule evaluates with, worked out once from its file. */
 export interface CompiledRule extends CompiledConditions {
@@ -17,19 +10,24 @@ export interface CompiledRule extends CompiledConditions {
   each: readonly string[] | undefined;
 }
 
-export function hydrateRule(rule: PlainRule): LoadedRule {
+/** A rule file that loaded and passed its checks, ready to evaluate. */
+export interface LoadedRule extends RuleFile {
+  /** Display path of the rule file. */
+  file: string;
+  /** Absolute path of the rule file. */
+  absolutePath: string;
+  compiled: CompiledRule;
+  /** The facts its conditions and message name. */
+  facts: ReadonlySet<string>;
+}
+
+export function compileRule(rule: RuleFile & Pick<LoadedRule, 'file' | 'absolutePath'>): LoadedRule {
   const compiled: CompiledRule = {
     ...compileConditions(rule),
     message: compileMessage(rule.message),
     each: rule.each?.split('.'),
   };
   return { ...rule, compiled, facts: factsOf(rule) };
-}
-
-/** The plain data of a loaded rule: no functions, so it can be sent to a worker thread. */
-export function plainRule(rule: LoadedRule): PlainRule {
-  const { compiled: _compiled, facts: _facts, ...plain } = rule;
-  return plain;
 }
 
 function factsOf(rule: RuleFile): Set<string> {
