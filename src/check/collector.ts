@@ -22,7 +22,7 @@ export class Collector {
   constructor(
     private readonly waivers: readonly Waiver[],
     private readonly keepDeployments: boolean,
-    private readonly rulesById: ReadonlyMap<string, LoadedRule>,
+    private readonly rules: readonly LoadedRule[],
     /** Deployments the run expects (its file count): sizes the name table once. */
     expectedDeployments = 0,
   ) {
@@ -67,7 +67,7 @@ export class Collector {
     for (const id of result.skipped) {
       let entry = this.outOfWindow.get(id);
       if (!entry) {
-        entry = { ...this.rulesById.get(id)?.effective, count: 0, names: [] };
+        entry = { ...this.rules.find((r) => r.id === id)?.effective, count: 0, names: [] };
         this.outOfWindow.set(id, entry);
       }
       entry.count++;

@@ -2,13 +2,15 @@ import type { FoundFile } from '../input/find-files.js';
 import type { LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
-import type { Evaluator } from '../policy/evaluate.js';
+import type { EngineEvaluator } from '../policy/engine-evaluator.js';
 import type { LoadedRule } from '../policy/loaded-rule.js';
 import type { CheckFilesOptions } from '../policy/policy-types.js';
 import { waiverNotices, type Waiver } from '../policy/waivers.js';
-import type { Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
+import type { LoadEvent } from '../input/document.js';
+import { AccordError } from '../errors.js';
+import type { Finding, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
-import type { Assessment } from './assess.js';
+import { assess, assessWithEngine, type Assessment } from './assess.js';
 import { assessFiles, assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
 import { sortFindings, sortProblems } from './sort.js';
@@ -17,7 +19,7 @@ export interface CheckContext {
   rules: readonly LoadedRule[];
   ruleInfos: RuleInfo[];
   rulePack: RulePackInfo;
-  evaluator: Evaluator;
+  engine?: EngineEvaluator;
   registry: ApprovalRegistry | undefined;
   approvalsGiven: boolean;
   waivers: readonly Waiver[];
@@ -36,7 +38,7 @@ export async function runCheck(
   findProblems: readonly Problem[],
   options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
 ): Promise<Report> {
-  const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])), 'files' in input ? input.files.length : 0);
+  const collector = new Collector(context.waivers, options.includeDeployments === true, context.rules, 'files' in input ? input.files.length : 0);
   collector.problems.push(...context.policyProblems, ...findProblems);
   const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
   const record = (assessment: Assessment) => {
@@ -58,6 +60,25 @@ export async function runCheck(
     progress();
   }
   return buildReport(context, collector, options.includeDeployments === true);
+}
+
+const origin = { line: 1, column: 1 };
+
+/**
+ * Checks one deployment object (policy.check) through the path of a run: assessed, then recorded
+ * by a Collector, which applies the waivers. Throws INVALID_DEPLOYMENT for a manifest failing the schema.
+ */
+export async function checkOne(context: CheckContext, value: unknown): Promise<Finding[]> {
+  const event: LoadEvent = { document: { file: '<input>', value, start: origin, locate: () => origin } };
+  const { engine } = context;
+  const assessment = engine ? await assessWithEngine(event, context, engine) : assess(event, context);
+  if ('invalid' in assessment) {
+    const { issues } = assessment;
+    throw new AccordError('INVALID_DEPLOYMENT', `invalid deployment: ${issues.map((i) => `${i.path || '(top level)'} ${i.message}`).join('; ')}`, { issues });
+  }
+  const collector = new Collector(context.waivers, false, context.rules);
+  collector.record(assessment);
+  return collector.findings;
 }
 
 function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean): Report {

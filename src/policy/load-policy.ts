@@ -1,23 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCheck, type CheckContext } from '../check/run-check.js';
-import type { Deployment } from '../deployment.js';
+import { checkOne, runCheck, type CheckContext } from '../check/run-check.js';
 import { AccordError } from '../errors.js';
 import { findFiles } from '../input/find-files.js';
 import { resolveLimits } from '../input/limits.js';
 import { loadStream } from '../input/load-source.js';
-import { validate } from '../schema/validate.js';
-import { validators } from '../schema/validators.js';
 import type { Finding, Problem, RuleInfo } from '../types.js';
 import { loadApprovals, type ApprovalRegistry } from './approvals.js';
-import { compiledEvaluator } from './compiled-evaluator.js';
 import { date as isCalendarDate } from '../schema/formats.cjs';
 import { todayUtc } from './dates.js';
-import { evaluateDeployment } from './evaluate.js';
 import { loadRules } from './load-rules.js';
 import type { LoadedRule } from './loaded-rule.js';
 import type { Policy, PolicyOptions } from './policy-types.js';
-import { findWaiver, loadWaivers, waiverRef, type Waiver } from './waivers.js';
+import { loadWaivers, type Waiver } from './waivers.js';
 
 /** The rule pack shipped with accord: `rules/` at the package root (one level above src/ and dist/). */
 const bundledRulesDir = fileURLToPath(new URL('rules/', packageRoot()));
@@ -50,8 +45,8 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const waiverList: Waiver[] = 'waivers' in waivers && waivers.waivers ? waivers.waivers : [];
   const rules = loaded.rules;
   // json-rules-engine (with jsonpath-plus) is loaded only when asked for: every hook run would pay for it.
-  const evaluator = options.evaluator === 'json-rules-engine' ? (await import('./engine-evaluator.js')).createEngineEvaluator(rules) : compiledEvaluator;
-  const context: CheckContext = { rules, evaluator, registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
+  const engine = options.evaluator === 'json-rules-engine' ? (await import('./engine-evaluator.js')).createEngineEvaluator(rules, registry) : undefined;
+  const context: CheckContext = { rules, ...(engine ? { engine } : {}), registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
 
   return {
     rulePack: loaded.pack,
@@ -60,20 +55,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
     problems,
     async check(value: unknown): Promise<Finding[]> {
       if (problems.length > 0) throw new AccordError('RULES_INVALID', 'the policy has problems; check() refuses to run on a broken policy', { problems });
-      const issues = validate(validators.deployment, value);
-      if (issues.length > 0) {
-        throw new AccordError('INVALID_DEPLOYMENT', `invalid deployment: ${issues.map((i) => `${i.path || '(top level)'} ${i.message}`).join('; ')}`, {
-          issues: issues.map(({ path: p, message }) => ({ path: p, message })),
-        });
-      }
-      const deployment = value as Deployment;
-      const origin = { line: 1, column: 1 };
-      const result = await evaluateDeployment({ file: '<input>', locate: () => origin }, deployment, rules, evaluator, registry);
-      const used = new Set<Waiver>();
-      return result.findings.map((finding) => {
-        const waiver = findWaiver(waiverList, finding.rule, deployment.metadata.name, used);
-        return waiver ? { ...finding, waived: true, waiver: waiverRef(waiver) } : finding;
-      });
+      return checkOne(context, value);
     },
     async checkFiles(patterns, checkOptions = {}) {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');

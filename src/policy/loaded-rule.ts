@@ -1,3 +1,5 @@
+import { formatPath, parsePath, type PathSegment } from '../path.js';
+import type { Evidence } from '../types.js';
 import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
 import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
@@ -8,6 +10,13 @@ export interface CompiledRule extends CompiledConditions {
   message(facts: Facts): string;
   /** `each` as path segments. */
   each: readonly string[] | undefined;
+  /** The field a finding points at: `at` (with the element's index for `[*]`), else the element, else the first evidence. */
+  fault(index: number | undefined, evidence: readonly Evidence[]): FaultPath;
+}
+
+export interface FaultPath {
+  segments: readonly PathSegment[];
+  path: string;
 }
 
 /** A rule file that loaded and passed its checks, ready to evaluate. */
@@ -26,6 +35,7 @@ export function compileRule(rule: RuleFile & Pick<LoadedRule, 'file' | 'absolute
     ...compileConditions(rule),
     message: compileMessage(rule.message),
     each: rule.each?.split('.'),
+    fault: faultPaths(rule),
   };
   return { ...rule, compiled, facts: factsOf(rule) };
 }
@@ -43,4 +53,24 @@ function factsOf(rule: RuleFile): Set<string> {
   visit(rule.conditions);
   for (const match of rule.message.matchAll(/\{\{\s*([A-Za-z]+)/g)) facts.add(match[1] as string);
   return facts;
+}
+
+const MAX_FAULT_PATHS = 256;
+
+/** A rule's findings point at few fields (its `at`, per element index): each is parsed once, per rule. */
+function faultPaths(rule: RuleFile): CompiledRule['fault'] {
+  const known = new Map<string, FaultPath>();
+  return (index, evidence) => {
+    let written: string;
+    if (rule.at !== undefined) written = rule.at.replace(/\[\*\]/g, `[${index ?? 0}]`);
+    else if (rule.each !== undefined && index !== undefined) written = `${rule.each}[${index}]`;
+    else written = evidence[0]?.path ?? '';
+    let fault = known.get(written);
+    if (!fault) {
+      const segments = Object.freeze(parsePath(written));
+      fault = { segments, path: formatPath(segments) };
+      if (known.size < MAX_FAULT_PATHS) known.set(written, fault);
+    }
+    return fault;
+  };
 }

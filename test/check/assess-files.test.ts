@@ -4,7 +4,6 @@ import type { Assessment } from '../../src/check/assess.js';
 import type { FoundFile } from '../../src/input/find-files.js';
 import { defaultLimits } from '../../src/input/limits.js';
 import { openFile } from '../../src/input/load-source.js';
-import { compiledEvaluator } from '../../src/policy/compiled-evaluator.js';
 import { loadRules } from '../../src/policy/load-rules.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
@@ -38,7 +37,7 @@ describe('assessFiles', () => {
 
   it('hands on what each file gives alone, file by file, in order', async () => {
     const { rules } = await loadRules(['rules/'], process.cwd());
-    const context = { rules, evaluator: compiledEvaluator, registry: undefined };
+    const context = { rules, registry: undefined };
     const alone: Assessment[][] = [];
     for (const file of files) {
       const out: Assessment[] = [];
