@@ -1,9 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exitCode, formatReport, formatNames, loadPolicy, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
-import { formatMarkdown } from '../report/markdown.js';
-import { summaryLine } from '../report/text.js';
-import { loadConfig } from './config.js';
+import { exitCode, formatNames, formatReport, loadConfig, loadPolicy, summaryLine, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { useColor, write, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -88,7 +85,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
     await write(io.stdout, output);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatMarkdown(report, { failOn, color: false }));
+  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatReport(report, 'markdown', { failOn, color: false }));
   return exitCode(report, failOn);
 }
 

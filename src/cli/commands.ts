@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { formatNames } from '../index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -43,7 +44,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       '    --approvals <file>     approvals registry (JSON or YAML)',
       '    --waivers <file>       waivers file (JSON or YAML)',
       '    --as-of <date>         run date for waiver expiry (YYYY-MM-DD); default: today (UTC)',
-      '-f, --format <format>      text | json | sarif | junit | github | markdown (default: text)',
+      `-f, --format <format>      ${formatNames.join(' | ')} (default: text)`,
       '-o, --output <file>        write the report to a file; a one-line summary goes to stderr',
       '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
       '-c, --config <file>        config file (default: ./accord.config.json when present)',
@@ -57,7 +58,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       '    --max-yaml-nodes <n>   most YAML lines and flow items per file',
     ],
     choices: {
-      format: ['text', 'json', 'sarif', 'junit', 'github', 'markdown'],
+      format: formatNames,
       'fail-on': ['error', 'warning', 'never'],
       'stdin-format': ['json', 'yaml', 'jsonl'],
       evaluator: ['compiled', 'json-rules-engine'],

@@ -1,5 +1,7 @@
 export type FileKind = 'json' | 'yaml' | 'jsonl';
 
+export const fileKinds: readonly FileKind[] = ['json', 'yaml', 'jsonl'];
+
 export const manifestExtensions = ['json', 'yaml', 'yml', 'jsonl', 'ndjson'] as const;
 
 /** The kind a file's extension says; called for every file found, so no regular expression. */

@@ -1,6 +1,7 @@
 import { opendirSync, readdirSync, realpathSync, statSync, lstatSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
+import { displayCut, displayPath } from '../path.js';
 import type { Problem } from '../types.js';
 import { fileKind, manifestExtensions } from './file-kind.js';
 import { describeFsError } from './read-errors.js';
@@ -223,33 +224,4 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
     const parts = path.relative(cwd, absolute).split(path.sep);
     return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
   };
-}
-
-/**
- * How displayPath shows the files of folder `dir`, worked out once per folder rather than per file:
- * the number of leading characters to drop from their absolute path (0: shown whole), or undefined
- * where displayPath must be asked per file.
- */
-function displayCut(cwd: string, dir: string): number | undefined {
-  if (path.sep !== '/' || !isNormalAbsolute(dir) || !isNormalAbsolute(cwd)) return undefined;
-  const prefix = cwd === '/' ? cwd : `${cwd}/`;
-  return dir === cwd || dir.startsWith(prefix) ? prefix.length : 0;
-}
-
-export function displayPath(cwd: string, absolute: string): string {
-  // Normalized paths need no path.relative (a tenth of listing 10,000 files): one below cwd is
-  // shown from there, any other as it is (path.relative would start with ..).
-  if (path.sep === '/' && isNormalAbsolute(absolute) && isNormalAbsolute(cwd)) {
-    const prefix = cwd === '/' ? cwd : `${cwd}/`;
-    if (!absolute.startsWith(prefix) || absolute.length === prefix.length) return absolute;
-    return absolute.slice(prefix.length);
-  }
-  const relative = path.relative(cwd, absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
-  return relative.split(path.sep).join('/');
-}
-
-/** No `//`, `/./` or `/../` in it, nor a trailing `/`, `/.` or `/..`: what path.resolve gives. */
-function isNormalAbsolute(p: string): boolean {
-  return p.startsWith('/') && !p.includes('//') && !p.includes('/./') && !p.includes('/..') && !p.endsWith('/.') && (p.length === 1 || !p.endsWith('/'));
 }

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { formatPath } from '../path.js';
-import { displayPath } from '../input/find-files.js';
+import { displayPath, formatPath } from '../path.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import { defaultLimits } from '../input/limits.js';
 import { describeFsError } from '../input/read-errors.js';

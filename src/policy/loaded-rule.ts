@@ -1,5 +1,5 @@
 import { formatPath, parsePath, type PathSegment } from '../path.js';
-import type { Evidence } from '../types.js';
+import type { Evidence, RuleInfo } from '../types.js';
 import { compileConditions, type CompiledConditions, type Facts } from './compile.js';
 import { compileMessage } from './message.js';
 import type { RuleFile } from './rule-types.js';
@@ -38,6 +38,24 @@ export function compileRule(rule: RuleFile & Pick<LoadedRule, 'file' | 'absolute
     fault: faultPaths(rule),
   };
   return { ...rule, compiled, facts: factsOf(rule) };
+}
+
+/** What a rule is, as the report and `accord rules` show it. */
+export function ruleInfo(rule: LoadedRule): RuleInfo {
+  return {
+    id: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    clause: rule.clause,
+    source: rule.source,
+    effective: { ...rule.effective },
+    message: rule.message,
+    remediation: rule.remediation,
+    conditions: rule.conditions,
+    ...(rule.each === undefined ? {} : { each: rule.each }),
+    ...(rule.at === undefined ? {} : { at: rule.at }),
+    file: rule.file,
+  };
 }
 
 function factsOf(rule: RuleFile): Set<string> {

@@ -1,26 +1,23 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkOne, runCheck, type CheckContext } from '../check/run-check.js';
-import { AccordError } from '../errors.js';
-import { findFiles } from '../input/find-files.js';
-import { resolveLimits } from '../input/limits.js';
-import { loadStream } from '../input/load-source.js';
-import type { Finding, Problem, RuleInfo } from '../types.js';
-import { loadApprovals, type ApprovalRegistry } from './approvals.js';
-import { date as isCalendarDate } from '../schema/formats.cjs';
-import { todayUtc } from './dates.js';
-import { loadRules } from './load-rules.js';
-import type { LoadedRule } from './loaded-rule.js';
-import type { Policy, PolicyOptions } from './policy-types.js';
-import { loadWaivers, type Waiver } from './waivers.js';
+import { checkOne, runCheck, type CheckContext } from './check/run-check.js';
+import { AccordError } from './errors.js';
+import { fileKinds, type FileKind } from './input/file-kind.js';
+import { findFiles } from './input/find-files.js';
+import { resolveLimits } from './input/limits.js';
+import { loadStream } from './input/load-source.js';
+import { loadApprovals, type ApprovalRegistry } from './policy/approvals.js';
+import { todayUtc } from './policy/dates.js';
+import { loadRules } from './policy/load-rules.js';
+import { ruleInfo } from './policy/loaded-rule.js';
+import { loadWaivers, type Waiver } from './policy/waivers.js';
+import { date as isCalendarDate } from './schema/formats.cjs';
+import type { Policy, PolicyOptions, Problem } from './types.js';
 
-/** The rule pack shipped with accord: `rules/` at the package root (one level above src/ and dist/). */
-const bundledRulesDir = fileURLToPath(new URL('rules/', packageRoot()));
+// The library's facade: it puts input, policy and the run together. Only index.ts imports it.
 
-function packageRoot(): URL {
-  const here = new URL('.', import.meta.url);
-  return here.pathname.endsWith('/src/policy/') ? new URL('../../', here) : new URL('../', here);
-}
+/** The rule pack shipped with accord: `rules/` at the package root, one level above src/ and dist/. */
+const bundledRulesDir = fileURLToPath(new URL('../rules/', import.meta.url));
 
 export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -45,15 +42,26 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const waiverList: Waiver[] = 'waivers' in waivers && waivers.waivers ? waivers.waivers : [];
   const rules = loaded.rules;
   // json-rules-engine (with jsonpath-plus) is loaded only when asked for: every hook run would pay for it.
-  const engine = options.evaluator === 'json-rules-engine' ? (await import('./engine-evaluator.js')).createEngineEvaluator(rules, registry) : undefined;
-  const context: CheckContext = { rules, ...(engine ? { engine } : {}), registry, approvalsGiven: options.approvals !== undefined, waivers: waiverList, asOf, limits, rulePack: loaded.pack, ruleInfos: rules.map(toRuleInfo), policyProblems: problems };
+  const engine = options.evaluator === 'json-rules-engine' ? (await import('./policy/engine-evaluator.js')).createEngineEvaluator(rules, registry) : undefined;
+  const context: CheckContext = {
+    rules,
+    ...(engine ? { engine } : {}),
+    registry,
+    approvalsGiven: options.approvals !== undefined,
+    waivers: waiverList,
+    asOf,
+    limits,
+    rulePack: loaded.pack,
+    ruleInfos: rules.map(ruleInfo),
+    policyProblems: problems,
+  };
 
   return {
     rulePack: loaded.pack,
     rules: context.ruleInfos,
     asOf,
     problems,
-    async check(value: unknown): Promise<Finding[]> {
+    async check(value) {
       if (problems.length > 0) throw new AccordError('RULES_INVALID', 'the policy has problems; check() refuses to run on a broken policy', { problems });
       return checkOne(context, value);
     },
@@ -65,28 +73,15 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },
     async checkStream(stream, streamOptions = {}) {
+      const { format } = streamOptions;
+      if (format !== undefined && !(fileKinds as readonly string[]).includes(format)) {
+        throw new AccordError('INVALID_OPTION', `format must be one of ${fileKinds.join(', ')}, got "${String(format)}"`);
+      }
       const chunks = (async function* () {
         for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       })();
-      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, streamOptions.format);
+      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, format as FileKind | undefined);
       return runCheck(context, { stream: open }, [], streamOptions);
     },
-  };
-}
-
-function toRuleInfo(rule: LoadedRule): RuleInfo {
-  return {
-    id: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    clause: rule.clause,
-    source: rule.source,
-    effective: { ...rule.effective },
-    message: rule.message,
-    remediation: rule.remediation,
-    conditions: rule.conditions,
-    ...(rule.each === undefined ? {} : { each: rule.each }),
-    ...(rule.at === undefined ? {} : { at: rule.at }),
-    file: rule.file,
   };
 }
