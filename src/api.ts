@@ -2,9 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkOne, runCheck, type CheckContext } from './check/run-check.js';
 import { AccordError } from './errors.js';
-import { fileKinds, type FileKind } from './input/file-kind.js';
 import { findFiles } from './input/find-files.js';
 import { resolveLimits } from './input/limits.js';
+import { inputFormats, kindNamed } from './input/kinds/registry.js';
 import { loadStream } from './input/load-source.js';
 import { loadApprovals, type ApprovalRegistry } from './policy/approvals.js';
 import { todayUtc } from './policy/dates.js';
@@ -74,13 +74,12 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
     },
     async checkStream(stream, streamOptions = {}) {
       const { format } = streamOptions;
-      if (format !== undefined && !(fileKinds as readonly string[]).includes(format)) {
-        throw new AccordError('INVALID_OPTION', `format must be one of ${fileKinds.join(', ')}, got "${String(format)}"`);
-      }
+      const kind = format === undefined ? undefined : kindNamed(format);
+      if (format !== undefined && !kind) throw new AccordError('INVALID_OPTION', `format must be one of ${inputFormats.join(', ')}, got "${String(format)}"`);
       const chunks = (async function* () {
         for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       })();
-      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, format as FileKind | undefined);
+      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, kind);
       return runCheck(context, { stream: open }, [], streamOptions);
     },
   };

@@ -5,6 +5,7 @@ export { formatReport, formatNames } from './report/formats.js';
 export { summaryLine } from './report/text.js';
 export type { FormatName, FormatOptions, Formatter } from './report/format-types.js';
 export { defaultLimits } from './input/limits.js';
+export { inputFormats } from './input/kinds/registry.js';
 export type { Deployment, Provider, Workload } from './deployment.js';
 export type * from './types.js';
 export { toolVersion as version } from './version.js';

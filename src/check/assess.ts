@@ -1,6 +1,6 @@
 import type { Deployment } from '../deployment.js';
 import type { SchemaIssue } from '../errors.js';
-import type { LoadEvent } from '../input/document.js';
+import { placeOf, type LoadEvent } from '../input/document.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { EngineEvaluator } from '../policy/engine-evaluator.js';
 import { evaluateDeployment, type DeploymentResult } from '../policy/evaluate.js';
@@ -61,8 +61,7 @@ function screen(event: LoadEvent, context: AssessContext): Assessment {
     const name = nameOf(document.value);
     return {
       invalid: issues.map((issue) => ({
-        file: document.file,
-        ...document.locate(issue.segments),
+        ...placeOf(document, issue.segments),
         code: 'SCHEMA_ERROR' as const,
         path: issue.path,
         ...(name ? { deployment: name } : {}),

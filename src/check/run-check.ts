@@ -1,5 +1,5 @@
 import type { FoundFile } from '../input/find-files.js';
-import type { LoadedSource } from '../input/load-source.js';
+import { loadFiles, type FilePart } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { EngineEvaluator } from '../policy/engine-evaluator.js';
@@ -10,7 +10,7 @@ import { AccordError } from '../errors.js';
 import type { CheckFilesOptions, Finding, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
 import { assess, assessWithEngine, type Assessment } from './assess.js';
-import { assessFiles, assessSource } from './assess-files.js';
+import { assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
 import { sortFindings, sortProblems } from './sort.js';
 
@@ -28,7 +28,7 @@ export interface CheckContext {
 }
 
 /** Files found on disk, or one stream (stdin). */
-export type CheckInput = { files: readonly FoundFile[] } | { stream: () => LoadedSource };
+export type CheckInput = { files: readonly FoundFile[] } | { stream: () => AsyncIterable<readonly FilePart[]> };
 
 /** Reads each source, validates and evaluates every deployment, and builds the report. */
 export async function runCheck(
@@ -45,19 +45,14 @@ export async function runCheck(
     // A long JSONL inventory reports progress as it goes, not only when it ends.
     if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
   };
-  if ('files' in input) {
-    await assessFiles(input.files, context, context.limits, {
-      assessment: record,
-      fileDone: () => {
-        collector.files++;
-        progress();
-      },
-    });
-  } else {
-    collector.files++;
-    await assessSource(input.stream(), context, record);
-    progress();
-  }
+  const source = 'files' in input ? loadFiles(input.files, context.limits) : input.stream();
+  await assessSource(source, context, {
+    assessment: record,
+    fileDone: () => {
+      collector.files++;
+      progress();
+    },
+  });
   return buildReport(context, collector, options.includeDeployments === true);
 }
 

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exitCode, formatNames, formatReport, loadConfig, loadPolicy, summaryLine, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
+import { exitCode, formatNames, formatReport, inputFormats, loadConfig, loadPolicy, summaryLine, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { useColor, write, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -38,7 +38,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 
   const format = choose<FormatName>(flags.format ?? config.format ?? 'text', formatNames, '--format');
   const failOn = choose<FailOn>(flags.failOn ?? config.failOn ?? 'error', failOnValues, '--fail-on');
-  const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, ['json', 'yaml', 'jsonl'] as const, '--stdin-format');
+  const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, inputFormats, '--stdin-format');
   const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
   const limits: Partial<Limits> = { ...config.limits };
   for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {

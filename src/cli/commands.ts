@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import { formatNames } from '../index.js';
+import { formatNames, inputFormats } from '../index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -49,7 +49,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
       '-c, --config <file>        config file (default: ./accord.config.json when present)',
       '    --exclude <glob>       exclude matching files (repeatable)',
-      '    --stdin-format <fmt>   json | yaml | jsonl: format of stdin with - (default: detected)',
+      `    --stdin-format <fmt>   ${inputFormats.join(' | ')}: format of stdin with - (default: detected)`,
       '    --evaluator <name>     compiled | json-rules-engine (both give identical findings)',
       '    --max-file-bytes <n>   largest JSON/YAML file read',
       '    --max-line-bytes <n>   longest JSONL line',
@@ -60,7 +60,7 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
     choices: {
       format: formatNames,
       'fail-on': ['error', 'warning', 'never'],
-      'stdin-format': ['json', 'yaml', 'jsonl'],
+      'stdin-format': inputFormats,
       evaluator: ['compiled', 'json-rules-engine'],
     },
     numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],

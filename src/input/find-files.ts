@@ -3,7 +3,7 @@ import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import { displayCut, displayPath } from '../path.js';
 import type { Problem } from '../types.js';
-import { fileKind, manifestExtensions } from './file-kind.js';
+import { isManifestPath, manifestExtensions } from './kinds/registry.js';
 import { describeFsError } from './read-errors.js';
 
 export interface FoundFile {
@@ -100,7 +100,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         if (entry.isSymbolicLink()) {
           count += followLink(absolute);
         } else if (entry.isFile()) {
-          if (!fileKind(name)) continue;
+          if (!isManifestPath(name)) continue;
           // Below a walked folder nothing is a link (links are followed separately), so its real path is known.
           add(absolute, false, realDir, name, cut === undefined ? undefined : cut === 0 ? absolute : absolute.slice(cut));
           count++;
@@ -129,7 +129,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       }
       return walkDir(link);
     }
-    if (target.isFile() && fileKind(link)) {
+    if (target.isFile() && isManifestPath(link)) {
       add(link, true);
       return 1;
     }
@@ -155,7 +155,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         // Reading a FIFO would wait forever for a writer; a device may never end.
         problems.push({ file: shown, code: 'READ_ERROR', message: 'not a regular file (a FIFO, socket or device): accord reads only files and folders' });
         continue;
-      } else if (!fileKind(absolute)) {
+      } else if (!isManifestPath(absolute)) {
         problems.push({ file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
         continue;
       } else add(absolute);
@@ -178,7 +178,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     }
     let count = 0;
     for (const match of matches) {
-      if (!fileKind(match.path)) continue;
+      if (!isManifestPath(match.path)) continue;
       if (match.dirent.isSymbolicLink()) count += followLink(match.path);
       else if (match.dirent.isFile()) {
         add(path.normalize(match.path));

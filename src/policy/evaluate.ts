@@ -1,5 +1,5 @@
 import type { Deployment } from '../deployment.js';
-import type { SourceDocument } from '../input/document.js';
+import { placeOf, type SourceDocument } from '../input/document.js';
 import type { Finding } from '../types.js';
 import { deriveApproval, type ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
@@ -108,14 +108,14 @@ function windowTable(rules: readonly LoadedRule[]): WindowTable {
 function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {
   const { rule, index } = hit;
   const fault = rule.compiled.fault(index, hit.evidence);
-  const position = document.locate(fault.segments);
+  const place = placeOf(document, fault.segments);
   return {
     rule: rule.id,
     severity: rule.severity,
     deployment: deployment.metadata.name,
-    file: document.file,
-    line: position.line,
-    column: position.column,
+    file: place.file,
+    line: place.line,
+    column: place.column,
     path: fault.path,
     message: rule.compiled.message(hit.facts),
     evidence: hit.evidence,
