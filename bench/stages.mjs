@@ -1,5 +1,4 @@
-// What each stage of a 10,000-JSON-file check costs in a cold process: the numbers behind "where
-// the time goes" in the README's Performance section.
+// What each stage of a 10,000-JSON-file check costs in a cold process: where the time goes.
 //
 //   node bench/stages.mjs [--runs N] [--files N]
 //

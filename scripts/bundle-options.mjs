@@ -13,7 +13,7 @@ const common = {
   logLevel: 'warning',
 };
 
-/** The library (`import … from 'accord'`): ESM, with lazily imported chunks. */
+/** The library (`import … from 'accord-policy'`): ESM, with lazily imported chunks. */
 export const libraryBundle = {
   ...common,
   entryPoints: { index: 'src/index.ts' },
@@ -56,3 +56,17 @@ function requireLazily(packages) {
     },
   };
 }
+
+/**
+ * The library for `require('accord-policy')`: one CommonJS file, dist/index.cjs, for Node 20 before
+ * require(esm). Its lazily imported modules become lazily evaluated parts of the same file; its
+ * parallel runs use the ESM bundle's dist/check-worker.js.
+ */
+export const libraryCjsBundle = {
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__accordModuleUrl' },
+  banner: { js: "const __accordModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};

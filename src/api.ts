@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundledRulesDir } from './bundled-paths.js';
 import { checkOne, runCheck, type CheckContext } from './check/run-check.js';
 import { AccordError } from './errors.js';
 import { findFiles } from './input/find-files.js';
@@ -15,9 +15,6 @@ import { date as isCalendarDate } from './schema/formats.cjs';
 import type { Policy, PolicyOptions, Problem } from './types.js';
 
 // The library's facade: it puts input, policy and the run together. Only index.ts imports it.
-
-/** The rule pack shipped with accord: `rules/` at the package root, one level above src/ and dist/. */
-const bundledRulesDir = fileURLToPath(new URL('../rules/', import.meta.url));
 
 export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const cwd = path.resolve(options.cwd ?? process.cwd());

@@ -15,3 +15,4 @@ export { formatFixtureReport, type FixtureFormat } from './fixtures/format-fixtu
 export { exampleViolation } from './fixtures/example.js';
 export { describeConditions } from './policy/describe-conditions.js';
 export { loadConfig, defaultConfigName, type ConfigFile } from './config.js';
+export { didYouMean } from './suggest.js';

@@ -38,6 +38,8 @@ export interface Finding {
   message: string;
   evidence: Evidence[];
   clause: string;
+  /** What to change to comply: the rule's remediation. */
+  remediation: string;
   waived: boolean;
   /** The waiver that applies, when `waived` is true. */
   waiver?: WaiverRef;
@@ -90,6 +92,10 @@ export interface Notice {
   message: string;
   rule?: string;
   deployment?: string;
+  /** Where the notice points, when it is about a place in a file (a waiver naming an unknown rule). */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
 export interface RulePackInfo {
@@ -228,6 +234,6 @@ export interface Policy {
   check(deployment: unknown): Promise<Finding[]>;
   /** Checks files, directories and globs. Never throws for bad input: it is in `report.problems`. */
   checkFiles(patterns: string | readonly string[], options?: CheckFilesOptions): Promise<Report>;
-  /** Checks deployments read from a stream (e.g. process.stdin). */
-  checkStream(stream: AsyncIterable<Buffer | string>, options?: CheckStreamOptions): Promise<Report>;
+  /** Checks deployments read from a stream of bytes or text (e.g. process.stdin, a Buffer being a Uint8Array). */
+  checkStream(stream: AsyncIterable<Uint8Array | string>, options?: CheckStreamOptions): Promise<Report>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { exitCode, formatNames, formatReport, inputFormats, loadConfig, loadPolicy, summaryLine, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { useColor, write, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
+import { choiceError } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 export interface CheckFlags {
@@ -111,5 +112,5 @@ function makeDirs(dir: string): void {
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw choiceError(flag, value, allowed);
 }

@@ -13,11 +13,15 @@ export interface CommandSpec {
   choices: Record<string, readonly string[]>;
   /** Options that take a positive whole number. */
   numbers: readonly string[];
+  /** Command lines worth copying, each with what it does. */
+  examples: readonly string[];
+  /** What each exit status means for this command. */
+  exitCodes: readonly string[];
 }
 
 const rules = { type: 'string', short: 'r', multiple: true } as const;
 
-export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
+export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
   check: {
     summary: 'check deployment manifests (files, directories, globs, or - for stdin)',
     usage: 'accord check [paths or globs...] [options]',
@@ -64,6 +68,19 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
       evaluator: ['compiled', 'json-rules-engine'],
     },
     numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
+    examples: [
+      'accord check deployments/                      every manifest under deployments/',
+      'accord check                                   the "include" paths of accord.config.json',
+      "accord check 'infra/**/*.yaml' --approvals policy/approvals.yaml --waivers policy/waivers.yaml",
+      'accord check deployments/ -f sarif -o accord.sarif --fail-on never   a report for code scanning',
+      'make-manifests | accord check -                one stream of manifests from stdin (JSON, YAML or JSONL)',
+    ],
+    exitCodes: [
+      '0  no active (not waived) finding at or above --fail-on',
+      '1  an active finding at or above --fail-on (default: error)',
+      '2  a problem: a file unreadable, unparsable or failing the schema, a path matching nothing, a broken',
+      '   rule, approvals, waivers or config file, or a usage error; 2 wins over 1',
+    ],
   },
   test: {
     summary: 'run every rule fixture (fixtures/rules/<id>/pass|fail) against its rule',
@@ -76,6 +93,15 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
     ],
     choices: { format: ['text', 'json', 'junit'] },
     numbers: [],
+    examples: [
+      'accord test                                    the bundled rules against fixtures/rules',
+      'accord test --rules rules --fixtures fixtures/rules -f junit   your own pack, a JUnit report',
+    ],
+    exitCodes: [
+      '0  every fixture gave what it expects',
+      '1  a fixture mismatch, a rule without a pass and a fail fixture, or fixtures for an unknown rule',
+      '2  a rule or fixture that cannot be read, or a usage error',
+    ],
   },
   rules: {
     summary: 'list the rules of the pack, or explain one',
@@ -87,15 +113,65 @@ export const commands: Record<'check' | 'test' | 'rules', CommandSpec> = {
     ],
     choices: { format: ['text', 'json', 'markdown'] },
     numbers: [],
+    examples: [
+      'accord rules                                   the rules: id, severity, window, clause',
+      'accord rules rofr-required-for-new-capacity    one rule: its conditions, fix and an example violation',
+    ],
+    exitCodes: ['0  printed', '2  a broken rule, an unknown rule id, or a usage error'],
+  },
+  schema: {
+    summary: 'print a JSON Schema: deployment (the default), approvals, waivers, rule or config',
+    usage: 'accord schema [deployment|approvals|waivers|rule|config] [options]',
+    options: { path: { type: 'boolean' } },
+    help: ['    --path                 print where the schema file is instead (for editor settings)'],
+    choices: {},
+    numbers: [],
+    examples: [
+      'accord schema > deployment.schema.json         the manifest schema, for an editor or another validator',
+      'accord schema waivers --path                   where the waivers schema ships in the package',
+    ],
+    exitCodes: ['0  printed', '2  an unknown schema name, or a usage error'],
+  },
+  init: {
+    summary: 'start using accord in a repository: a config, an example manifest, empty approvals and waivers',
+    usage: 'accord init [folder] [options]',
+    options: {},
+    help: [],
+    choices: {},
+    numbers: [],
+    examples: [
+      'accord init                                    in the current folder, then: accord check',
+      'accord init services/payments                  in another folder',
+    ],
+    exitCodes: ['0  written', '2  a file it would write already exists (it names them and writes nothing), or a usage error'],
   },
 };
 
+const indent = (lines: readonly string[]): string => lines.map((l) => `  ${l}`).join('\n');
+
 export function commandHelp(name: keyof typeof commands): string {
   const spec = commands[name];
-  return `Usage: ${spec.usage}\n\n${spec.summary}\n\nOptions:\n${[...spec.help, '-h, --help                 show this help'].map((l) => `  ${l}`).join('\n')}\n`;
+  return [
+    `Usage: ${spec.usage}`,
+    spec.summary,
+    `Options:\n${indent([...spec.help, '-h, --help                 show this help'])}`,
+    `Examples:\n${indent(spec.examples)}`,
+    `Exit codes:\n${indent(spec.exitCodes)}`,
+  ].join('\n\n') + '\n';
 }
 
 export function programHelp(version: string): string {
-  const lines = Object.entries(commands).map(([name, spec]) => `  ${name.padEnd(8)} ${spec.summary}`);
-  return `accord ${version}: checks proposed cloud deployments against the terms of the compute partnership.\n\nUsage: accord <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun accord <command> --help for its options; accord --version for the version.\n`;
+  const lines = Object.entries(commands).map(([name, spec]) => `${name.padEnd(8)} ${spec.summary}`);
+  return [
+    `accord ${version}: checks proposed cloud deployments against the terms of the compute partnership.`,
+    'Usage: accord <command> [options]',
+    `Commands:\n${indent(lines)}`,
+    `Examples:\n${indent([
+      'accord init                      a starter config, example manifest, approvals and waivers here',
+      'accord check deployments/        check every manifest under deployments/',
+      'accord rules <id>                what a rule checks and how to fix a finding of it',
+    ])}`,
+    `Exit codes (accord check):\n${indent(commands.check.exitCodes)}`,
+    'Run accord <command> --help for its options, examples and exit codes; accord --version for the version.',
+  ].join('\n\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { isAccordError, version } from '../index.js';
 import { runCheckCommand, type CheckFlags } from './check-command.js';
 import { commandHelp, commands, programHelp } from './commands.js';
 import { processIo, write, type CliIo } from './io.js';
+import { choiceError, commandError, optionError } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -31,7 +32,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     await write(name === undefined ? io.stderr : io.stdout, programHelp(version));
     return name === undefined ? 2 : 0;
   }
-  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')}; run accord --help)`);
+  if (!Object.hasOwn(commands, name)) throw commandError(name, Object.keys(commands));
   const command = name as keyof typeof commands;
   // Only an option asks for help: after `--`, `-h` is a path to check, and skipping it would pass.
   const end = rest.indexOf('--');
@@ -47,6 +48,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (positionals.length > 0) throw new UsageError(`accord test takes no paths (got "${positionals[0]}"); use --fixtures DIR`);
     const { runTestCommand } = await import('./test-command.js');
     return runTestCommand({ rules, fixtures: values.fixtures as string | undefined, format: format ?? 'text' }, io);
+  }
+  if (command === 'schema' || command === 'init') {
+    if (positionals.length > 1) throw new UsageError(`accord ${command} takes at most one ${command === 'schema' ? 'schema name' : 'folder'}`);
+    if (command === 'init') return (await import('./init-command.js')).runInitCommand(positionals[0], io);
+    return (await import('./schema-command.js')).runSchemaCommand(positionals[0], { path: values.path === true }, io);
   }
   if (positionals.length > 1) throw new UsageError('accord rules takes at most one rule id');
   const { runRulesCommand } = await import('./rules-command.js');
@@ -66,15 +72,12 @@ function parse(command: keyof typeof commands, args: string[]): { values: Record
   try {
     parsed = parseArgs({ args, options: spec.options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    throw new UsageError(`${message} (run accord ${command} --help)`);
+    throw optionError(error, command, args, spec.options);
   }
   const values = parsed.values as Record<string, unknown>;
   for (const [option, allowed] of Object.entries(spec.choices)) {
     const value = values[option];
-    if (value !== undefined && !allowed.includes(value as string)) {
-      throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
-    }
+    if (value !== undefined && !allowed.includes(value as string)) throw choiceError(`--${option}`, String(value), allowed);
   }
   for (const option of spec.numbers) {
     const value = values[option];

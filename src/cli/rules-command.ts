@@ -1,4 +1,4 @@
-import { describeConditions, exampleViolation, loadPolicy, type RuleInfo } from '../index.js';
+import { describeConditions, didYouMean, exampleViolation, loadPolicy, type RuleInfo } from '../index.js';
 import { write, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -7,7 +7,10 @@ export async function runRulesCommand(id: string | undefined, flags: { rules?: s
   const rules = policy.rules;
   if (id !== undefined) {
     const rule = rules.find((r) => r.id === id);
-    if (!rule) throw new UsageError(`no rule "${id}" in the pack (rules: ${rules.map((r) => r.id).join(', ')})`);
+    if (!rule) {
+      const ids = rules.map((r) => r.id);
+      throw new UsageError(`no rule "${id}" in the pack${didYouMean(id, ids)} (rules: ${ids.join(', ')})`);
+    }
     await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleViolation(rule, io.cwd)));
     return 0;
   }

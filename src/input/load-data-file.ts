@@ -6,7 +6,7 @@ import { decode } from './decode.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
 import { readBounded, type BoundedRead } from './read-bounded.js';
-import { describeFsError } from './read-errors.js';
+import { describeFsError, describeListedFileError } from './read-errors.js';
 import { loadYamlParser } from './yaml-loader.js';
 
 export interface DataFile<T> {
@@ -18,12 +18,13 @@ export interface DataFile<T> {
 
 /**
  * Reads one untrusted configuration-like file (a rule, an approvals registry, waivers, the config)
- * with the same guards as manifests, then validates it against its schema.
+ * with the same guards as manifests, then validates it against its schema. `listed`: the file was
+ * found by listing its folder (a rule), rather than named by the user.
  */
 export async function loadDataFile<T>(
   path: string,
   file: string,
-  options: { code: ProblemCode; validator: CompiledValidator; limits: Limits; yaml: boolean },
+  options: { code: ProblemCode; validator: CompiledValidator; limits: Limits; yaml: boolean; listed?: boolean },
 ): Promise<DataFile<T>> {
   const origin: Position = { line: 1, column: 1 };
   const fail = (message: string, at: Partial<Position> = {}): DataFile<T> => ({
@@ -34,7 +35,7 @@ export async function loadDataFile<T>(
   try {
     read = readBounded(path, options.limits.maxFileBytes);
   } catch (error) {
-    return fail(describeFsError(error));
+    return fail(options.listed ? describeListedFileError(error) : describeFsError(error));
   }
   if ('notAFile' in read) return fail('not a regular file');
   if ('tooLarge' in read) return fail(`file is ${read.tooLarge} bytes, over the limit of ${options.limits.maxFileBytes}`);

@@ -2,7 +2,7 @@ import type { Problem } from '../types.js';
 import type { LoadEvent } from './document.js';
 import type { Limits } from './limits.js';
 import { parseJson } from './parse-json.js';
-import { describeFsError } from './read-errors.js';
+import { describeListedFileError } from './read-errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -11,19 +11,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * chunk, not per line. Memory is bounded by the chunk and the longest line, and a line over
  * maxLineBytes is skipped (reported) without ever being held whole.
  */
-export async function* loadJsonlBatches(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
+export async function* loadJsonlBatches(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
   const problem = (code: Problem['code'], message: string, line?: number): LoadEvent => ({
     problem: { file, ...(line === undefined ? {} : { line, column: 1 }), code, message },
   });
   let lineNo = 0;
   let records = 0;
-  let pending: Buffer[] = [];
+  let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let overlong = false;
 
   let out: LoadEvent[] = [];
 
-  function finishLine(tail: Buffer): void {
+  function finishLine(tail: Uint8Array): void {
     lineNo++;
     if (overlong) {
       overlong = false;
@@ -88,7 +88,7 @@ export async function* loadJsonlBatches(chunks: AsyncIterable<Buffer>, file: str
   } catch (error) {
     const done = take();
     if (error instanceof EncodingRefusal) done.push(problem('ENCODING_ERROR', 'UTF-16 text: JSONL must be UTF-8 (re-save the file as UTF-8)', 1));
-    else done.push(problem('READ_ERROR', describeFsError(error), lineNo > 0 ? lineNo + 1 : undefined));
+    else done.push(problem('READ_ERROR', describeListedFileError(error), lineNo > 0 ? lineNo + 1 : undefined));
     yield done;
     return;
   }

@@ -67,12 +67,12 @@ export async function* loadFile(path: string, file: string, limits: Limits): Asy
  * Deployments from a stream such as stdin, of the kind named, or else detected from the content.
  * A streamed kind named up front is streamed; anything else is read whole first (up to maxFileBytes).
  */
-export async function* loadStream(chunks: AsyncIterable<Buffer>, file: string, limits: Limits, named?: InputKind): AsyncGenerator<readonly FilePart[]> {
+export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, named?: InputKind): AsyncGenerator<readonly FilePart[]> {
   if (named && isStreamed(named)) {
     yield* streamParts(named, chunks, file, limits);
     return;
   }
-  const parts: Buffer[] = [];
+  const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.length;
@@ -98,7 +98,7 @@ function isStreamed(kind: InputKind): kind is StreamKind {
   return kind.reads === 'stream';
 }
 
-async function* streamParts(kind: StreamKind, chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncGenerator<readonly FilePart[]> {
+async function* streamParts(kind: StreamKind, chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncGenerator<readonly FilePart[]> {
   for await (const events of kind.load(chunks, file, limits)) yield [{ events, fileEnds: false }];
   yield [{ events: [], fileEnds: true }];
 }

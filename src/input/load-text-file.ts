@@ -3,7 +3,7 @@ import { decode } from './decode.js';
 import type { LoadEvent } from './document.js';
 import type { LoadText } from './kinds/kind.js';
 import { readBounded, type BoundedRead } from './read-bounded.js';
-import { describeFsError } from './read-errors.js';
+import { describeListedFileError } from './read-errors.js';
 
 /** A whole file's text, or the problem that stops it from being checked. */
 export type TextRead = { text: string } | { events: LoadEvent[] };
@@ -19,7 +19,7 @@ export function readTextFile(path: string, file: string, limits: Limits, shortRe
   try {
     read = readBounded(path, limits.maxFileBytes, { transient: true, shortReadIsEnd });
   } catch (error) {
-    return { events: problemEvents(file, 'READ_ERROR', describeFsError(error)) };
+    return { events: problemEvents(file, 'READ_ERROR', describeListedFileError(error)) };
   }
   if ('notAFile' in read) return { events: problemEvents(file, 'READ_ERROR', 'not a regular file') };
   if ('tooLarge' in read) {

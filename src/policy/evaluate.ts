@@ -120,6 +120,7 @@ function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, 
     message: rule.compiled.message(hit.facts),
     evidence: hit.evidence,
     clause: rule.clause,
+    remediation: rule.remediation,
     waived: false,
   };
 }

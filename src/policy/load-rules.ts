@@ -43,7 +43,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
       const absolutePath = path.join(absoluteDir, name);
       const file = displayPath(cwd, absolutePath);
       if (name === 'pack.json') {
-        const pack = await loadDataFile<PackFile>(absolutePath, file, { code: 'RULE_ERROR', validator: validators.pack, limits: ruleLimits, yaml: false });
+        const pack = await loadDataFile<PackFile>(absolutePath, file, { code: 'RULE_ERROR', validator: validators.pack, limits: ruleLimits, yaml: false, listed: true });
         problems.push(...pack.problems);
         if (pack.value && pack.bytes) {
           packs.push(pack.value);
@@ -51,7 +51,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         }
         continue;
       }
-      const loaded = await loadDataFile<RuleFile>(absolutePath, file, { code: 'RULE_ERROR', validator: validators.rule, limits: ruleLimits, yaml: false });
+      const loaded = await loadDataFile<RuleFile>(absolutePath, file, { code: 'RULE_ERROR', validator: validators.rule, limits: ruleLimits, yaml: false, listed: true });
       problems.push(...loaded.problems);
       const rule = loaded.value;
       if (!rule || !loaded.bytes) continue;

@@ -3,17 +3,21 @@ import { displayPath } from '../path.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
 import { dataValidators } from '../schema/validators.js';
-import type { Notice, Problem, WaiverRef } from '../types.js';
+import { didYouMean } from '../suggest.js';
+import type { Notice, Position, Problem, WaiverRef } from '../types.js';
 import { addDays } from './dates.js';
 
 export interface Waiver extends WaiverRef {
   matches(name: string): boolean;
   expired: boolean;
+  /** Where its `rule` is written, so a notice about it can point there. */
+  at: { file: string } & Position;
 }
 
 export async function loadWaivers(file: string, cwd: string, limits: Limits, asOf: string): Promise<{ waivers?: Waiver[]; problems: Problem[] }> {
   const absolute = path.resolve(cwd, file);
-  const loaded = await loadDataFile<{ waivers: WaiverRef[] }>(absolute, displayPath(cwd, absolute), {
+  const shown = displayPath(cwd, absolute);
+  const loaded = await loadDataFile<{ waivers: WaiverRef[] }>(absolute, shown, {
     code: 'WAIVERS_ERROR',
     validator: (await dataValidators()).waivers,
     limits,
@@ -21,10 +25,11 @@ export async function loadWaivers(file: string, cwd: string, limits: Limits, asO
   });
   if (!loaded.value) return { problems: loaded.problems };
   const { default: picomatch } = await import('picomatch');
-  const waivers = loaded.value.waivers.map((w) => ({
+  const waivers = loaded.value.waivers.map((w, index) => ({
     ...w,
     matches: picomatch(w.deployment, { nobrace: true, noextglob: true }),
     expired: w.expiresOn < asOf,
+    at: { file: shown, ...loaded.locate(['waivers', index, 'rule']) },
   }));
   return { waivers, problems: [] };
 }
@@ -50,7 +55,9 @@ export function waiverNotices(waivers: readonly Waiver[], used: ReadonlySet<Waiv
   for (const w of waivers) {
     const label = `waiver for ${w.rule} on ${w.deployment}`;
     if (!ruleIds.has(w.rule)) {
-      notices.push({ code: 'WAIVER_UNKNOWN_RULE', rule: w.rule, message: `${label} names a rule that is not in the pack` });
+      const { file, line, column } = w.at;
+      const hint = didYouMean(w.rule, [...ruleIds]);
+      notices.push({ code: 'WAIVER_UNKNOWN_RULE', rule: w.rule, file, line, column, message: `${file}:${line}:${column}: ${label} names a rule that is not in the pack${hint}` });
     }
     if (w.expired) {
       notices.push({ code: 'WAIVER_EXPIRED', rule: w.rule, message: `${label} expired on ${w.expiresOn} and suppresses nothing` });

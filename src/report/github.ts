@@ -23,7 +23,7 @@ export function formatGithubStepSummary(report: Report, options: FormatOptions):
 
 function findingCommand(finding: Finding): string {
   const properties = { file: finding.file, line: finding.line, col: finding.column, title: finding.rule };
-  return command(COMMANDS[finding.severity], properties, finding.message);
+  return command(COMMANDS[finding.severity], properties, `${finding.message}\nFix: ${finding.remediation}`);
 }
 
 function problemCommand(problem: Problem): string {
@@ -33,7 +33,7 @@ function problemCommand(problem: Problem): string {
 }
 
 function noticeCommand(notice: Notice): string {
-  return command('notice', { title: `accord ${notice.code}` }, notice.message);
+  return command('notice', { file: notice.file, line: notice.line, col: notice.column, title: `accord ${notice.code}` }, notice.message);
 }
 
 function command(name: string, properties: Record<string, string | number | undefined>, message: string): string {

@@ -114,6 +114,7 @@ function describe(finding: Finding): string {
     `${finding.severity}: ${finding.message}`,
     `at ${location(finding.file, finding.line, finding.column)} (${finding.path})`,
     ...finding.evidence.map((e) => `evidence: ${e.text}`),
+    `fix: ${finding.remediation}`,
   ];
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ export const formatMarkdown: Formatter = (report, options) => {
     totalsTable(report.summary),
     rulePackLine(report),
     findingsSection(active),
+    fixSection(active),
     waived.length > 0 ? waivedSection(waived) : '',
     listSection(
       'Problems',
@@ -59,6 +60,13 @@ function findingsSection(active: Finding[]): string {
   if (active.length === 0) return '### Findings\n\nNo active findings.';
   const rows = active.map((f) => [location(f.file, f.line), f.deployment, f.rule, f.severity, f.message].map(inline));
   return `### Findings\n\n${table(['Location', 'Deployment', 'Rule', 'Severity', 'Message'], rows)}`;
+}
+
+/** One line per rule with active findings: the same fix repeated on every row would hide the table. */
+function fixSection(active: Finding[]): string {
+  const fixes = new Map(active.map((f) => [f.rule, f.remediation]));
+  const items = [...fixes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, fix]) => `**${inline(rule)}**: ${inline(fix)}`);
+  return listSection('How to fix', items);
 }
 
 function waivedSection(waived: Finding[]): string {

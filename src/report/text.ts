@@ -39,6 +39,7 @@ function findingEntry(f: Finding, c: Colors): Entry {
   const severity = f.waived ? c.dim('waived ') : f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
   const lines = [`  ${location(f.file, f.line, f.column)}  ${severity}  ${c.bold(f.rule)}  ${oneLine(f.message)}`];
   for (const e of f.evidence) lines.push(c.dim(`      ${oneLine(e.text)}`));
+  lines.push(`      ${c.green('fix:')} ${oneLine(f.remediation)}`);
   if (f.waived && f.waiver) lines.push(c.dim(`      waived until ${f.waiver.expiresOn} by ${oneLine(f.waiver.approvedBy)}: ${oneLine(f.waiver.reason)}`));
   return { file: f.file, line: f.line, column: f.column, lines };
 }

@@ -1,5 +1,6 @@
 import type { SchemaIssue } from '../errors.js';
 import { formatPath, pointerToSegments, type PathSegment } from '../path.js';
+import { didYouMean } from '../suggest.js';
 import { showUntrusted } from '../untrusted-text.js';
 import type { AjvError, CompiledValidator } from './validator-type.js';
 
@@ -18,7 +19,7 @@ export function validate(validator: CompiledValidator, data: unknown): Positione
   const seen = new Set<string>();
   const issues: PositionedIssue[] = [];
   for (const error of chosen) {
-    const issue = toIssue(error);
+    const issue = toIssue(error, validator, data);
     const key = `${issue.path}\0${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -27,19 +28,24 @@ export function validate(validator: CompiledValidator, data: unknown): Positione
   return issues;
 }
 
-function toIssue(error: AjvError): PositionedIssue {
+function toIssue(error: AjvError, validator: CompiledValidator, data: unknown): PositionedIssue {
   const segments = pointerToSegments(error.instancePath);
   const p = error.params;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(p.additionalProperty);
       const at = [...segments, field];
-      return { segments: at, path: formatPath(at), message: `unknown field "${showUntrusted(field)}"` };
+      const known = validator.knownFields?.[error.schemaPath] ?? [];
+      return { segments: at, path: formatPath(at), message: `unknown field "${showUntrusted(field)}"${didYouMean(field, known)}` };
     }
     case 'required':
       return issue(segments, `missing required field "${String(p.missingProperty)}"`);
-    case 'enum':
-      return issue(segments, `must be one of ${(p.allowedValues as unknown[]).map(show).join(', ')}`);
+    case 'enum': {
+      const allowed = p.allowedValues as unknown[];
+      const value = valueAt(data, segments);
+      const hint = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : '';
+      return issue(segments, `must be one of ${allowed.map(show).join(', ')}${hint}`);
+    }
     case 'const':
       return issue(segments, `must be ${show(p.allowedValue)}`);
     case 'type':
@@ -61,6 +67,16 @@ function formatMessage(format: string): string {
 
 function issue(segments: PathSegment[], message: string): PositionedIssue {
   return { segments, path: formatPath(segments), message };
+}
+
+/** The value an error is about, read with own properties only (the data is untrusted). */
+function valueAt(data: unknown, segments: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
 }
 
 function show(value: unknown): string {

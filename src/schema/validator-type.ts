@@ -1,5 +1,6 @@
 export interface AjvError {
   instancePath: string;
+  schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
@@ -9,4 +10,6 @@ export interface AjvError {
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: AjvError[] | null;
+  /** The fields each closed object allows, by the schemaPath of its additionalProperties error (added at build time). */
+  knownFields?: Readonly<Record<string, readonly string[]>>;
 }

@@ -78,6 +78,7 @@ describe('policy.check', () => {
       waived: false,
       message: expect.stringContaining('api-oracle'),
       clause: expect.any(String),
+      remediation: expect.stringContaining('azure'),
     });
     expect(finding?.message).not.toContain('{{');
     expect(finding?.evidence).toEqual(
@@ -196,6 +197,23 @@ describe('policy.checkStream', () => {
     expect([...new Set(report.findings.map((f) => `${f.deployment}@${f.line}`))].sort()).toEqual(['l-1@1', 'l-2@3']);
     const detected = await policy.checkStream(Readable.from([text]));
     expect(detected.findings).toEqual(report.findings);
+  });
+
+  it('reads plain Uint8Array chunks (what its type promises, not only Buffers), JSON and JSONL, split mid-line', async () => {
+    const bytes = (text: string) => {
+      const all = new TextEncoder().encode(text);
+      const cut = Math.floor(all.length / 2);
+      return async function* () {
+        yield all.subarray(0, cut);
+        yield all.subarray(cut);
+      };
+    };
+    const json = await policy.checkStream(bytes(JSON.stringify([oracle('u-1'), oracle('u-2')]))());
+    expect(json.problems).toEqual([]);
+    expect(new Set(json.findings.map((f) => f.deployment))).toEqual(new Set(['u-1', 'u-2']));
+    const jsonl = await policy.checkStream(bytes(`${JSON.stringify(oracle('u-3'))}\n${JSON.stringify(oracle('u-4'))}\n`)(), { format: 'jsonl' });
+    expect(jsonl.problems).toEqual([]);
+    expect([...new Set(jsonl.findings.map((f) => `${f.deployment}@${f.line}`))].sort()).toEqual(['u-3@1', 'u-4@2']);
   });
 
   it('reports a bad stream as a problem', async () => {

@@ -17,13 +17,13 @@ function runNode(script: string, cwd: string): { status: number | null; stdout: 
 
 describe('the built package', () => {
   it('has its entry points and type declarations', () => {
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'bin/accord.cjs']) expect(existsSync(path.join(repo, file)), file).toBe(true);
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/index.d.cts', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'bin/accord.cjs']) expect(existsSync(path.join(repo, file)), file).toBe(true);
   });
 
-  it("resolves `import('accord')` through package.json exports (self-reference) and checks like the source", async () => {
+  it("resolves `import('accord-policy')` through package.json exports (self-reference) and checks like the source", async () => {
     const deployment = manifest({ name: 'api-oracle', provider: 'oracle' });
     const script = `
-      const accord = await import('accord');
+      const accord = await import('accord-policy');
       const policy = await accord.loadPolicy({ asOf: '2027-01-01' });
       const findings = await policy.check(${JSON.stringify(deployment)});
       let code;
@@ -58,7 +58,7 @@ describe('the built package', () => {
     beforeAll(async () => {
       tmp = await makeTempDir();
       await mkdir(tmp.path('node_modules'));
-      await symlink(repo, tmp.path('node_modules', 'accord'), 'dir');
+      await symlink(repo, tmp.path('node_modules', 'accord-policy'), 'dir');
       await tmp.write(
         'tsconfig.json',
         JSON.stringify({
@@ -78,7 +78,7 @@ describe('the built package', () => {
 
     it('lets a TypeScript consumer use the API with its declared types, and rejects wrong use', async () => {
       const result = await typecheck(`
-import { AccordError, exitCode, isAccordError, loadPolicy, type AccordErrorCode, type Finding, type Report } from 'accord';
+import { AccordError, exitCode, isAccordError, loadPolicy, type AccordErrorCode, type Finding, type Report } from 'accord-policy';
 const policy = await loadPolicy({ asOf: '2027-01-01', rules: ['rules'], keepGoing: true, evaluator: 'json-rules-engine' });
 const input: unknown = JSON.parse('{}');
 const findings: Finding[] = await policy.check(input);

@@ -97,7 +97,7 @@ describe('accord check: exit codes', () => {
 });
 
 describe('accord check: text format', () => {
-  it('groups by file, one `file:line:col  severity  rule  message` line per finding, evidence beneath, a summary last', async () => {
+  it('groups by file, one `file:line:col  severity  rule  message` line per finding, evidence and the fix beneath, a summary last', async () => {
     const result = check(['error.yaml', 'warning.json', 'broken.json', 'info.yaml']);
     const lines = result.stdout.trimEnd().split('\n');
     const errorText = await readFile(tmp.path('error.yaml'), 'utf8');
@@ -115,6 +115,7 @@ describe('accord check: text format', () => {
     const findingLine = lines.findIndex((l) => l.includes('api-on-azure  API deployment'));
     expect(lines[findingLine + 1]).toBe('      spec.workload is "api" (violation when it is "api")');
     expect(lines[findingLine + 2]).toBe('      spec.provider is "oracle" (violation when it is not "azure")');
+    expect(lines[findingLine + 3]).toBe('      fix: Move it to Azure.');
     expect(lines.at(-1)).toMatch(/^✖ 1 error, 1 warning, 1 info, 0 waived, 1 problem in 3 deployments \(4 files\); rule pack custom 0\.0\.0 \(3 rules, sha256 [0-9a-f]{12}\); as of 2027-01-01$/);
   });
 
@@ -166,6 +167,7 @@ describe('accord check: JSON format', () => {
         { path: 'spec.provider', actual: 'oracle', operator: 'notEqual', expected: 'azure', text: 'spec.provider is "oracle" (violation when it is not "azure")' },
       ],
       clause: 'The OpenAI API is exclusive to Azure.',
+      remediation: 'Move it to Azure.',
       waived: false,
     });
     expect(report.problems).toEqual([{ file: 'broken.json', line: 4, column: 1, code: 'PARSE_ERROR', message: expect.stringContaining('invalid JSON') }]);

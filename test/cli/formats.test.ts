@@ -10,10 +10,11 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manifest, manifestYaml } from '../support/manifests.js';
+import { missingTool } from '../support/outside-tools.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
-import { validateJunit, xpath } from '../report/xmllint.js';
+import { validateJunit, xpath } from '../report/xml-check.js';
 import { runCli, type CliResult } from './run-cli.js';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(repo, 'bin/accord.cjs');
@@ -67,7 +68,7 @@ describe('--format sarif', () => {
   const Ajv = AjvDraft04.default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajvFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(sharedFile('validators/sarif-schema-2.1.0.json'), 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(vendorFile('sarif-schema-2.1.0.json'), 'utf8')));
   const expectValid = (sarif: Json): void => {
     validate(sarif);
     expect(validate.errors ?? []).toEqual([]);
@@ -116,11 +117,11 @@ describe('--format sarif', () => {
 });
 
 describe('--format junit', () => {
-  it('validates with xmllint against the Jenkins xUnit schema on the examples run', () => {
+  it('validates with xmllint against the Jenkins xUnit schema on the examples run', async () => {
     const result = accord([...EXAMPLES, '--format', 'junit']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    validateJunit(result.stdout);
+    await validateJunit(result.stdout);
     expect(xpath(result.stdout, 'count(//testsuite)')).toBe('6');
     expect(xpath(result.stdout, 'count(//testcase/failure)')).toBe(String(EXAMPLE_ERRORS.length));
     expect(xpath(result.stdout, 'count(//testcase/skipped)')).toBe('1');
@@ -134,7 +135,7 @@ describe('--format junit', () => {
     await tmp.write('deployments/api.yaml', CLEAN);
     const result = accord(['check', 'deployments', '--format', 'junit'], { cwd: tmp.dir });
     expect(result.status).toBe(2);
-    validateJunit(result.stdout);
+    await validateJunit(result.stdout);
     expect(Number(xpath(result.stdout, 'count(//error)'))).toBeGreaterThan(0);
     expect(xpath(result.stdout, 'count(//failure)')).toBe('0');
   });
@@ -151,7 +152,8 @@ describe('--format github', () => {
     for (const line of commands) expect(line).toMatch(/^::error file=fixtures\/examples\/deployments\/[a-z.-]+,line=\d+,col=\d+,title=[a-z-]+::\S.*$/);
     expect(commands.map((l) => /title=([a-z-]+)::/.exec(l)?.[1]).sort()).toEqual(EXAMPLE_ERRORS);
     expect(lines).toContain(
-      '::error file=fixtures/examples/deployments/api.yaml,line=74,col=7,title=api-endpoint-off-azure::API endpoint https://edge.api.openai.com/v1 of api-global-edge is hosted on other; API endpoints must be served from Azure through 2030.',
+      '::error file=fixtures/examples/deployments/api.yaml,line=74,col=7,title=api-endpoint-off-azure::API endpoint https://edge.api.openai.com/v1 of api-global-edge is hosted on other; API endpoints must be served from Azure through 2030.' +
+        `%0AFix: ${(JSON.parse(readFileSync(path.join(repo, 'rules/api-endpoint-off-azure.json'), 'utf8')) as { remediation: string }).remediation}`,
     );
     expect(result.stdout).not.toContain(EXAMPLE_WAIVED);
   });
@@ -444,7 +446,7 @@ describe('progress', () => {
     expect(result.status).toBe(0);
   });
 
-  it('does appear on a terminal for the same run (so the test above is not vacuous)', () => {
+  it.skipIf(missingTool('script'))('does appear on a terminal for the same run (so the test above is not vacuous)', () => {
     // script(1) from util-linux gives the command a pseudo-terminal; its output is what the terminal shows.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} check deployments --format json > /dev/null`;
     const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: big.dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CI: '', TERM: 'xterm', ACCORD_PROGRESS_DELAY_MS: '0' } });

@@ -7,14 +7,14 @@ import { loadFile } from '../../src/input/load-source.js';
 import { validate } from '../../src/schema/validate.js';
 import { validators } from '../../src/schema/validators.js';
 import { collectAll, makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 
 const limits = { ...defaultLimits };
 const documents = (events: LoadEvent[]): SourceDocument[] => events.flatMap((e) => ('document' in e ? [e.document] : []));
 const problems = (events: LoadEvent[]) => events.flatMap((e) => ('problem' in e ? [e.problem] : []));
 /** Every event of one whole file, read by the kind its extension names. */
 const loaded = (path: string, file: string, limitsUsed: typeof limits) => collectAll(loadFile(path, file, limitsUsed));
-const utf16Plan = sharedFile('terraform-plans/checkov__aws_s3__UTF16LE_BOM.json');
+const utf16Plan = vendorFile('checkov__aws_s3__UTF16LE_BOM.json');
 
 describe('whole-file loaders (JSON and YAML)', () => {
   let tmp: TempDir;

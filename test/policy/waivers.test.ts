@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccordError } from '../../src/errors.js';
 import { loadPolicy } from '../../src/index.js';
@@ -112,6 +113,25 @@ describe('waivers', () => {
     const report = await run([{ rule: 'no-such-rule', deployment: '*', expiresOn: '2027-12-31' }]);
     expect(noticeCodes(report)).toContain('WAIVER_UNKNOWN_RULE');
     expect(report.notices.find((n) => n.code === 'WAIVER_UNKNOWN_RULE')?.rule).toBe('no-such-rule');
+  });
+
+  it('points at the unknown rule id in the waivers file and suggests the rule it most likely meant', async () => {
+    const report = await run([
+      { deployment: 'chat-main', expiresOn: '2027-12-31' },
+      { rule: 'api-on-azur', deployment: '*', expiresOn: '2027-12-31' },
+      { rule: 'unrelated-words', deployment: '*', expiresOn: '2027-12-31' },
+    ]);
+    const text = await readFile(tmp.path('waivers.yaml'), 'utf8');
+    const at = positionOf(text, 'rule: api-on-azur\n');
+    const unknown = report.notices.filter((n) => n.code === 'WAIVER_UNKNOWN_RULE');
+    expect(unknown[0]).toEqual({
+      code: 'WAIVER_UNKNOWN_RULE',
+      rule: 'api-on-azur',
+      file: 'waivers.yaml',
+      ...at,
+      message: `waivers.yaml:${at.line}:${at.column}: waiver for api-on-azur on * names a rule that is not in the pack; did you mean "api-on-azure"?`,
+    });
+    expect(unknown[1]?.message).toMatch(/^waivers\.yaml:\d+:\d+: waiver for unrelated-words on \* names a rule that is not in the pack$/);
   });
 
   it('applies waivers in policy.check() too', async () => {

@@ -37,16 +37,17 @@ describe('formatGithub', () => {
     expect(formatGithub(sampleReport, options)).not.toContain('legacy-api runs on aws');
   });
 
-  it('gives file, line and column of a finding', () => {
+  it('gives file, line and column of a finding, and the rule\'s fix on a second line of the message', () => {
     expect(lines(sampleReport)[0]).toBe(
       '::error file=deployments/api-east.yaml,line=7,col=13,title=api-exclusive-to-azure::' +
-        'API deployment api-east runs on oracle; the OpenAI API is exclusive to Azure through 2030.',
+        'API deployment api-east runs on oracle; the OpenAI API is exclusive to Azure through 2030.' +
+        '%0AFix: Set spec.provider to azure, or move this workload off the API (spec.workload).',
     );
   });
 
   it('escapes so that the runner reads back the exact file and message', () => {
     const [, second, third] = lines(sampleReport).map(parseCommand);
-    expect(second?.data).toBe(ODD_MESSAGE);
+    expect(second?.data).toBe(`${ODD_MESSAGE}\nFix: ${sampleReport.findings[1]!.remediation}`);
     expect(third?.properties.file).toBe(ODD_FILE);
   });
 
@@ -67,10 +68,10 @@ describe('formatGithub', () => {
   });
 
   it('never lets report text start a line of its own', () => {
-    const hostile = { ...sampleReport.findings[0]!, file: 'x\n::error::injected', message: 'y\r\n::warning::injected' };
+    const hostile = { ...sampleReport.findings[0]!, file: 'x\n::error::injected', message: 'y\r\n::warning::injected', remediation: 'z\n::notice::injected' };
     const output = lines({ ...sampleReport, findings: [hostile] });
     expect(output.filter((line) => line.startsWith('::') && line.includes('injected'))).toHaveLength(1);
-    expect(output[0]).toBe('::error file=x%0A%3A%3Aerror%3A%3Ainjected,line=7,col=13,title=api-exclusive-to-azure::y%0D%0A::warning::injected');
+    expect(output[0]).toBe('::error file=x%0A%3A%3Aerror%3A%3Ainjected,line=7,col=13,title=api-exclusive-to-azure::y%0D%0A::warning::injected%0AFix: z%0A::notice::injected');
   });
 
   it('reports problems with and without a line, and notices', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FailOn } from '../../src/types.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { emptyReport, ODD_FILE, ODD_MESSAGE, sampleReport } from './sample-report.js';
-import { validateJunit, xpath } from './xmllint.js';
+import { validateJunit, xpath } from './xml-check.js';
 
 const junit = (failOn: FailOn, report = sampleReport) => formatJunit(report, { failOn, color: false });
 
@@ -21,9 +21,9 @@ function expectConsistentCounts(xml: string): void {
 }
 
 describe('formatJunit', () => {
-  it.each<FailOn>(['error', 'warning', 'never'])('is valid against the Jenkins xUnit schema with failOn %s', (failOn) => {
+  it.each<FailOn>(['error', 'warning', 'never'])('is valid against the Jenkins xUnit schema with failOn %s', async (failOn) => {
     const xml = junit(failOn);
-    expect(validateJunit(xml)).toBe('');
+    await validateJunit(xml);
     expectConsistentCounts(xml);
   });
 
@@ -93,27 +93,33 @@ describe('formatJunit', () => {
     expect(xpath(xml, 'string(/testsuites/@errors)')).toBe('2');
   });
 
-  it('round-trips text through XML escaping, replacing characters XML 1.0 forbids', () => {
+  it('round-trips text through XML escaping, replacing characters XML 1.0 forbids', async () => {
     const hostile = `${ODD_MESSAGE}\r\n\ttab ]]> \u0000nul \u0001soh \u001besc \uFFFF \uD800 😀`;
     const finding = { ...sampleReport.findings[0]!, message: hostile };
     const xml = junit('error', { ...sampleReport, findings: [finding] });
-    expect(validateJunit(xml)).toBe('');
+    await validateJunit(xml);
     const expected = hostile.replace(/[\u0000\u0001\u001b\uFFFF\uD800]/g, '\uFFFD');
     expect(xpath(xml, 'string(//failure/@message)')).toBe(expected);
     expect(xpath(xml, 'string(//failure)')).toContain(expected);
   });
 
-  it('builds testcases from the findings alone when deployments are absent', () => {
+  it('builds testcases from the findings alone when deployments are absent', async () => {
     const xml = junit('error', { ...sampleReport, deployments: undefined });
-    expect(validateJunit(xml)).toBe('');
+    await validateJunit(xml);
     expectConsistentCounts(xml);
     expect(xpath(xml, 'count(//testcase)')).toBe('7');
     expect(xpath(xml, 'string(/testsuites/@failures)')).toBe('2');
   });
 
-  it('passes every testcase of a clean run', () => {
+  it('passes every testcase of a clean run', async () => {
     const xml = junit('warning', emptyReport);
-    expect(validateJunit(xml)).toBe('');
+    await validateJunit(xml);
     expect(xpath(xml, 'concat(/testsuites/@tests, ",", /testsuites/@failures, ",", /testsuites/@errors)')).toBe('4,0,0');
+  });
+
+  it('is held to the schema: the validator rejects a report the schema does not allow', async () => {
+    const xml = junit('error');
+    await expect(validateJunit(xml.replace('<testcase ', '<testcase bogus="1" '))).rejects.toThrow(/bogus/);
+    await expect(validateJunit(xml.replace(/<testsuites[^>]*>/, '$&<unknown/>'))).rejects.toThrow(/unknown/);
   });
 });

@@ -82,6 +82,7 @@ const findings: Finding[] = [
       },
     ],
     clause: rules[1]!.clause,
+    remediation: rules[1]!.remediation,
     waived: false,
   },
   {
@@ -103,6 +104,7 @@ const findings: Finding[] = [
       },
     ],
     clause: rules[0]!.clause,
+    remediation: rules[0]!.remediation,
     waived: false,
   },
   {
@@ -124,6 +126,7 @@ const findings: Finding[] = [
       },
     ],
     clause: rules[2]!.clause,
+    remediation: rules[2]!.remediation,
     waived: false,
   },
   {
@@ -137,6 +140,7 @@ const findings: Finding[] = [
     message: 'Deployment train-50 does not name a region.',
     evidence: [],
     clause: rules[3]!.clause,
+    remediation: rules[3]!.remediation,
     waived: false,
   },
   {
@@ -158,6 +162,7 @@ const findings: Finding[] = [
       },
     ],
     clause: rules[1]!.clause,
+    remediation: rules[1]!.remediation,
     waived: true,
     waiver: {
       rule: 'api-exclusive-to-azure',

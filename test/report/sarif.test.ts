@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, formatSarif, toUriReference } from '../../src/report/sarif.js';
 import type { Finding, Report } from '../../src/types.js';
 import { emptyReport, ODD_FILE, options, sampleReport } from './sample-report.js';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 
 // Both are CommonJS: under NodeNext the default import is module.exports, whose `.default` is the export itself.
 const Ajv = AjvDraft04.default;
 const addFormats = ajvFormats.default;
-const SCHEMA_FILE = sharedFile('validators/sarif-schema-2.1.0.json');
+const SCHEMA_FILE = vendorFile('sarif-schema-2.1.0.json');
 
 function sarifValidator() {
   const ajv = new Ajv({ allErrors: true, strict: false });

@@ -68,9 +68,43 @@ describe('deployment schema', () => {
     expect(issues(bad)).toHaveLength(5);
   });
 
-  it('refuses an unknown field such as the typo `endpionts`, naming the field', () => {
-    expect(issues(withSpec({ endpionts: [] }))).toEqual([{ path: 'spec.endpionts', message: 'unknown field "endpionts"' }]);
+  it('refuses an unknown field such as the typo `endpionts`, naming the field and the one it most likely meant', () => {
+    expect(issues(withSpec({ endpionts: [] }))).toEqual([{ path: 'spec.endpionts', message: 'unknown field "endpionts"; did you mean "endpoints"?' }]);
     expect(issues({ ...manifest(), extra: 1 })).toEqual([{ path: 'extra', message: 'unknown field "extra"' }]);
+  });
+
+  it('suggests from the fields of the object at fault, at any depth', () => {
+    const base = manifest() as { spec: { capacity: Record<string, unknown> } };
+    const { capacity, ...spec } = base.spec;
+    expect(issues(withSpec({ ...spec, capcity: capacity }))).toEqual(
+      expect.arrayContaining([{ path: 'spec.capcity', message: 'unknown field "capcity"; did you mean "capacity"?' }]),
+    );
+    expect(issues(withSpec({ capacity: { ...capacity, gpu: 1 } }))).toEqual([{ path: 'spec.capacity.gpu', message: 'unknown field "gpu"; did you mean "gpus"?' }]);
+    expect(issues(withSpec({ endpoints: [{ url: 'https://a.example', hostedOn: 'azure', pubilc: true }] }))).toEqual([
+      { path: 'spec.endpoints[0].pubilc', message: 'unknown field "pubilc"; did you mean "public"?' },
+    ]);
+    expect(issues(withSpec({}, { nmae: 'x' }))).toEqual([{ path: 'metadata.nmae', message: 'unknown field "nmae"; did you mean "name"?' }]);
+    // A free map has no field names to suggest from; a key far from every field gets no guess.
+    expect(issues(withSpec({ region: 'eu', reigon: 'x', workloadClass: 'gpu' }))).toEqual([
+      { path: 'spec.reigon', message: 'unknown field "reigon"; did you mean "region"?' },
+      { path: 'spec.workloadClass', message: 'unknown field "workloadClass"' },
+    ]);
+  });
+
+  it('suggests the allowed value a wrong one most likely meant: a different case, or a typo', () => {
+    expect(issues(withSpec({ provider: 'Azure' }))).toEqual([{ path: 'spec.provider', message: expect.stringMatching(/^must be one of "azure", .*; did you mean "azure"\?$/) }]);
+    expect(issues(withSpec({ workload: 'trainng' }))).toEqual([{ path: 'spec.workload', message: expect.stringMatching(/; did you mean "training"\?$/) }]);
+    expect(issues(withSpec({ endpoints: [{ url: 'https://a.example', hostedOn: 'AWS' }] }))).toEqual([
+      { path: 'spec.endpoints[0].hostedOn', message: expect.stringMatching(/; did you mean "aws"\?$/) },
+    ]);
+    expect(issues(withSpec({ provider: 'on-premises' }))[0]?.message).not.toContain('did you mean');
+    expect(issues(withSpec({ provider: 7 }))[0]?.message).not.toContain('did you mean');
+  });
+
+  it('accepts a "$schema" key, for editors, and nothing else beginning with $', () => {
+    expect(issues({ $schema: './node_modules/accord-policy/schemas/deployment.schema.json', ...manifest() })).toEqual([]);
+    expect(issues({ $schema: 1, ...manifest() })).toEqual([{ path: '$schema', message: 'must be string' }]);
+    expect(issues({ $shema: 'x', ...manifest() })).toEqual([{ path: '$shema', message: 'unknown field "$shema"; did you mean "$schema"?' }]);
   });
 
   it('refuses a wrong apiVersion and a wrong kind', () => {
@@ -173,7 +207,7 @@ spec:
       expect(report.findings).toEqual([]);
       expect(report.problems).toHaveLength(5);
       expect(report.problems.every((p) => p.code === 'SCHEMA_ERROR' && p.file === 'd.yaml' && p.deployment === 'api-eastus')).toBe(true);
-      expect(report.problems.find((p) => p.path === 'spec.endpionts')).toMatchObject({ ...positionOf(text, 'endpionts:'), message: 'spec.endpionts: unknown field "endpionts"' });
+      expect(report.problems.find((p) => p.path === 'spec.endpionts')).toMatchObject({ ...positionOf(text, 'endpionts:'), message: 'spec.endpionts: unknown field "endpionts"; did you mean "endpoints"?' });
       expect(report.summary).toMatchObject({ files: 1, deployments: 1, problems: 5 });
     });
   });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/index.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, positionOf } from '../support/tmp-dir.js';
-import { sharedFile } from '../support/shared.js';
+import { vendorFile } from '../support/vendor.js';
 import {
   cliReport,
   expectCleanExit,
@@ -22,7 +22,7 @@ import {
   runLibrary,
 } from './harness.js';
 
-const utf16Plan = sharedFile('terraform-plans/checkov__aws_s3__UTF16LE_BOM.json');
+const utf16Plan = vendorFile('checkov__aws_s3__UTF16LE_BOM.json');
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -1,16 +1,17 @@
 // Hostile-input matrix (issue 5), the file system: paths that do not lead to a readable manifest.
-// Same contract as the other matrix files (harness.ts). The tests run as root, who can read
-// anything, so the permission cases run accord as user nobody: the CLI through setpriv, the
-// library in-process with its effective uid switched (asNobody).
+// Same contract as the other matrix files (harness.ts). The permission cases run accord as a user
+// whom file modes hold: the user running the tests, or nobody when that is root (test-user.ts).
 
 import { existsSync, rmSync } from 'node:fs';
 import { chmod, mkdir, symlink } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/index.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
+import { cannotRun, missingTool } from '../support/outside-tools.js';
 import { makeTempDir } from '../support/tmp-dir.js';
-import { cliReport, expectCleanExit, expectHostile, GOOD_FILE, GOOD_NAME, GOOD_RULE, goodViolating, runCli, runLibrary } from './harness.js';
+import { cliReport, expectCleanExit, expectHostile, GOOD_FILE, GOOD_NAME, GOOD_RULE, goodViolating, repoRoot, runCli, runLibrary } from './harness.js';
+import { findTestUser, type TestUser, type TestUserOrReason } from './test-user.js';
 
 /**
  * In-process stand-in for the CLI's delete-on-open preload: the library reads whole files ahead in
@@ -141,28 +142,38 @@ describe('hostile file system: symbolic links', () => {
   });
 });
 
-describe('hostile file system: permissions (run as nobody)', () => {
-  it.each(['secret.yaml', 'secret.jsonl'])('a file without read permission (%s): a problem naming it, the others checked', async (name) => {
+describe('hostile file system: permissions (run as a user whom file modes hold)', () => {
+  let found: TestUserOrReason;
+  beforeAll(() => {
+    found = findTestUser(repoRoot);
+  });
+  afterAll(() => {
+    if (found && 'user' in found) found.user.cleanup();
+  });
+  /** The user to run as, or a skip that says why there is none here (a failure under ACCORD_REQUIRE_TOOLS=1). */
+  const testUser = (skip: (note: string) => never): TestUser => ('user' in found ? found.user : skip(cannotRun(found.reason)));
+
+  it.for(['secret.yaml', 'secret.jsonl'])('a file without read permission (%s): a problem naming it, the others checked', async (name, { skip }) => {
     await expectHostile({
-      asNobody: true,
+      as: testUser(skip),
       files: { [name]: name.endsWith('jsonl') ? `${JSON.stringify(manifest({ name: 'secret' }))}\n` : later('secret') },
       setup: (dir) => chmod(dir.path(name), 0o000),
       expected: () => [{ file: name, code: 'READ_ERROR', words: [/permission denied/, /cannot read/] }],
     });
   });
 
-  it('a folder without read permission, found in a walk: a problem naming it, the others checked', async () => {
+  it('a folder without read permission, found in a walk: a problem naming it, the others checked', async ({ skip }) => {
     await expectHostile({
-      asNobody: true,
+      as: testUser(skip),
       files: { 'locked/inner.yaml': later('locked-inner') },
       setup: (dir) => chmod(dir.path('locked'), 0o000),
       expected: () => [{ file: 'locked', code: 'READ_ERROR', words: [/permission denied/, /cannot list this folder/] }],
     });
   });
 
-  it('a folder without read permission, given by name or crossed by a glob: a problem, the other paths checked', async () => {
+  it('a folder without read permission, given by name or crossed by a glob: a problem, the other paths checked', async ({ skip }) => {
     await expectHostile({
-      asNobody: true,
+      as: testUser(skip),
       files: { 'locked/inner.yaml': later('locked-inner') },
       setup: (dir) => chmod(dir.path('locked'), 0o000),
       patterns: ['locked', 'locked/**/*.yaml', GOOD_FILE],
@@ -262,7 +273,7 @@ describe('hostile file system: files that change or are not files', () => {
     }
   });
 
-  it('a FIFO named like a manifest, given by name: refused at once, never opened (opening would wait forever)', async () => {
+  it.skipIf(missingTool('mkfifo'))('a FIFO named like a manifest, given by name: refused at once, never opened (opening would wait forever)', async () => {
     await expectHostile({
       setup: async (dir) => {
         execFileSync('mkfifo', [dir.path('pipe.yaml')]);

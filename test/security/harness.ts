@@ -5,7 +5,6 @@
 // it is still checked and its finding reported, and nothing prints a stack trace.
 
 import { spawnSync } from 'node:child_process';
-import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { expect } from 'vitest';
 import { exitCode, loadPolicy, type CheckFilesOptions, type PolicyOptions, type Problem, type ProblemCode, type Report } from '../../src/index.js';
 import { manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
+import { openUp, type TestUser } from './test-user.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const cliPath = path.join(repoRoot, 'bin', 'accord.cjs');
@@ -47,8 +47,8 @@ export interface CliRun {
 
 export interface CliOptions {
   cwd: string;
-  /** Run as user nobody (the tests run as root, who can read anything). */
-  asNobody?: boolean;
+  /** Run as this user, whom file modes hold (see test-user.ts), with the CLI this user can reach. */
+  as?: TestUser;
   /** Extra node flags before the script, e.g. ['--import', preload]. */
   nodeArgs?: readonly string[];
   input?: string | Uint8Array;
@@ -56,12 +56,10 @@ export interface CliOptions {
 
 /** `accord check <args>` in a child process, killed after TIME_LIMIT_MS. */
 export function runCli(args: readonly string[], options: CliOptions): CliRun {
-  const nodeArgv = [`--max-old-space-size=${CLI_HEAP_MB}`, ...(options.nodeArgs ?? []), cliPath, 'check', ...args];
-  const [command, argv] = options.asNobody
-    ? ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, ...nodeArgv]]
-    : [process.execPath, nodeArgv];
+  const nodeArgv = [`--max-old-space-size=${CLI_HEAP_MB}`, ...(options.nodeArgs ?? []), options.as?.cliPath ?? cliPath, 'check', ...args];
   const started = performance.now();
-  const result = spawnSync(command, argv, {
+  const result = spawnSync(process.execPath, nodeArgv, {
+    ...options.as?.spawnAs,
     cwd: options.cwd,
     encoding: 'utf8',
     timeout: TIME_LIMIT_MS,
@@ -114,10 +112,16 @@ export async function runLibrary(
   patterns: readonly string[],
   policyOptions: PolicyOptions = {},
   checkOptions: CheckFilesOptions = {},
+  as?: TestUser,
 ): Promise<LibraryRun> {
   const started = performance.now();
   const policy = await loadPolicy({ cwd, keepGoing: true, ...policyOptions });
-  const report = await policy.checkFiles(patterns, { cwd, ...checkOptions });
+  const check = () => policy.checkFiles(patterns, { cwd, ...checkOptions });
+  // With `as`, only the check runs as that user: the rule pack and the modules accord imports on
+  // first use are in the checkout, which that user may not be able to enter. The policy is loaded,
+  // and a first check makes those imports, as the test's own user.
+  if (as) await check();
+  const report = as ? await as.run(check) : await check();
   const ms = performance.now() - started;
   expect(ms, 'the library did not finish in bounded time').toBeLessThan(TIME_LIMIT_MS);
   return { report, ms };
@@ -201,35 +205,12 @@ export interface HostileCase {
   good?: GoodFinding | null;
   /** Extra checks on each report (CLI and library). */
   also?: (report: Report, dir: TempDir) => void;
-  /** Run both as user nobody: the CLI through setpriv, the library with the effective uid switched. */
-  asNobody?: boolean;
+  /** Run both as this user, whom file modes hold (see test-user.ts); the folder is made where the user can enter it. */
+  as?: TestUser;
   /** Extra node flags for the CLI (a preload that changes the file system mid-run). */
   nodeArgs?: (dir: TempDir) => readonly string[];
   /** Options for the library's checkFiles (an onProgress that changes the file system mid-run). */
   checkOptions?: (dir: TempDir) => CheckFilesOptions;
-}
-
-export const NOBODY = { uid: 65534, gid: 65534 };
-
-/**
- * Runs `fn` with the effective uid and gid of nobody. The tests run as root, who reads anything;
- * with an effective uid of nobody the kernel checks permissions for real (and, as the real uid
- * stays root, the test can switch back).
- */
-export async function asNobody<T>(fn: () => Promise<T>): Promise<T> {
-  const become = (uid: number, gid: number): void => {
-    if (!process.seteuid || !process.setegid) throw new Error('switching users needs a POSIX system');
-    if (uid === 0) process.seteuid(0);
-    process.setegid(gid);
-    if (uid !== 0) process.seteuid(uid);
-  };
-  expect(process.getuid?.(), 'the permission tests switch users, so they run as root').toBe(0);
-  become(NOBODY.uid, NOBODY.gid);
-  try {
-    return await fn();
-  } finally {
-    become(0, 0);
-  }
 }
 
 /**
@@ -237,12 +218,13 @@ export async function asNobody<T>(fn: () => Promise<T>): Promise<T> {
  * the library, both held to the fail-closed contract.
  */
 export async function expectHostile(c: HostileCase): Promise<{ cli: Report; library: Report }> {
-  const dir = await makeTempDir('accord-hostile-');
+  const dir = await makeTempDir('accord-hostile-', c.as?.base);
   try {
-    if (c.asNobody) await chmod(dir.dir, 0o755);
     const writeAll = async (): Promise<void> => {
       await dir.write(GOOD_FILE, goodViolating);
       for (const [name, content] of Object.entries(c.files ?? {})) await dir.write(name, content);
+      // The other user may enter the folder and read what the case does not lock (whatever the umask).
+      if (c.as) openUp(dir.dir);
       await c.setup?.(dir);
     };
     await writeAll();
@@ -250,7 +232,7 @@ export async function expectHostile(c: HostileCase): Promise<{ cli: Report; libr
     const expected = c.expected(dir);
     const good = c.good === undefined ? goodFinding : c.good;
 
-    const run = runCli([...patterns, '--format', 'json', ...(c.cliArgs?.(dir) ?? [])], { cwd: dir.dir, asNobody: c.asNobody === true, nodeArgs: c.nodeArgs?.(dir) ?? [] });
+    const run = runCli([...patterns, '--format', 'json', ...(c.cliArgs?.(dir) ?? [])], { cwd: dir.dir, as: c.as, nodeArgs: c.nodeArgs?.(dir) ?? [] });
     expectCleanExit(run, 2);
     const cli = cliReport(run);
     expectFailClosed(cli, expected, good);
@@ -258,13 +240,13 @@ export async function expectHostile(c: HostileCase): Promise<{ cli: Report; libr
 
     // A case that changes the folder while it runs gets it back as it was.
     if (c.nodeArgs || c.checkOptions) await writeAll();
-    const runIt = () => runLibrary(dir.dir, patterns, c.policy?.(dir) ?? {}, c.checkOptions?.(dir) ?? {});
-    const { report: library } = c.asNobody ? await asNobody(runIt) : await runIt();
+    const { report: library } = await runLibrary(dir.dir, patterns, c.policy?.(dir) ?? {}, c.checkOptions?.(dir) ?? {}, c.as);
     expectFailClosed(library, expected, good);
     c.also?.(library, dir);
     expectSameVerdict(cli, library);
     return { cli, library };
   } finally {
+    if (c.as) openUp(dir.dir);
     await dir.cleanup();
   }
 }

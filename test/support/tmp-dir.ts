@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A fresh folder under os.tmpdir(); `write` creates parent folders; `cleanup` removes it all. */
+/** A fresh folder under `parent` (default: os.tmpdir()); `write` creates parent folders; `cleanup` removes it all. */
 export interface TempDir {
   dir: string;
   path(...parts: string[]): string;
@@ -10,8 +10,8 @@ export interface TempDir {
   cleanup(): Promise<void>;
 }
 
-export async function makeTempDir(prefix = 'accord-test-'): Promise<TempDir> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+export async function makeTempDir(prefix = 'accord-test-', parent = os.tmpdir()): Promise<TempDir> {
+  const dir = await mkdtemp(path.join(parent, prefix));
   return {
     dir,
     path: (...parts) => path.join(dir, ...parts),

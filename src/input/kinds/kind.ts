@@ -29,7 +29,7 @@ export interface WholeTextKind extends KindBase {
 /** A kind read as a stream, a batch of events at a time, in bounded memory. */
 export interface StreamKind extends KindBase {
   readonly reads: 'stream';
-  load(chunks: AsyncIterable<Buffer>, file: string, limits: Limits): AsyncIterable<LoadEvent[]>;
+  load(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncIterable<LoadEvent[]>;
 }
 
 export type InputKind = WholeTextKind | StreamKind;
