@@ -59,8 +59,7 @@ function requireLazily(packages) {
 
 /**
  * The library for `require('accord-policy')`: one CommonJS file, dist/index.cjs, for Node 20 before
- * require(esm). Its lazily imported modules become lazily evaluated parts of the same file; its
- * parallel runs use the ESM bundle's dist/check-worker.js.
+ * require(esm). Its lazily imported modules become lazily evaluated parts of the same file.
  */
 export const libraryCjsBundle = {
   ...common,

@@ -95,6 +95,6 @@ describe('accord test', () => {
   it('a missing fixtures folder is a problem (exit 2)', () => {
     const run = accord(['test', '--fixtures', 'no/such/dir']);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('no such fixtures folder: pass the folder holding <rule id>/pass and <rule id>/fail with --fixtures DIR');
+    expect(run.stdout).toContain('no such file or directory: pass the fixtures folder, which holds <rule id>/pass and <rule id>/fail, with --fixtures DIR');
   });
 });

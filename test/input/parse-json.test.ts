@@ -71,7 +71,9 @@ describe('parseJson rejections', () => {
 
   it('tells a repeated key from colons in strings (URLs, times, "://" runs) on 5,000 random objects', () => {
     const colonful = fc.oneof(fc.constantFrom('https://a.b/c', 'x://y:z', ':://', '12:30', 'a:b://c', '://://'), fc.string({ unit: fc.constantFrom(':', '/', 'a', '"', '\\'), maxLength: 8 }));
-    const value = fc.oneof(colonful, fc.jsonValue({ maxDepth: 2 }), colonful.map((s) => ({ [s]: s })));
+    // fast-check likes to try "__proto__" as a key: a forbidden key is another problem than this one.
+    const json = fc.jsonValue({ maxDepth: 2 }).filter((v) => !/"(__proto__|constructor|prototype)":/.test(JSON.stringify(v)));
+    const value = fc.oneof(colonful, json, colonful.map((s) => ({ [s]: s })));
     const entries = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', ':', '://'), value), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(entries, fc.boolean(), (list, pretty) => {
