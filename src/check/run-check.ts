@@ -1,12 +1,12 @@
+import { AccordError } from '../errors.js';
+import type { LoadEvent } from '../input/document.js';
 import type { FoundFile } from '../input/find-files.js';
-import { loadFiles, type FilePart } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
+import { loadFiles, type FilePart } from '../input/load-source.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { EngineEvaluator } from '../policy/engine-evaluator.js';
 import type { LoadedRule } from '../policy/loaded-rule.js';
 import { waiverNotices, type Waiver } from '../policy/waivers.js';
-import type { LoadEvent } from '../input/document.js';
-import { AccordError } from '../errors.js';
 import type { CheckFilesOptions, Finding, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
 import { assess, assessWithEngine, type Assessment } from './assess.js';
