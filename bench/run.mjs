@@ -253,19 +253,6 @@ try {
       verified: { deployments: report.summary.deployments, findings: report.findings.length, flaggedDeployments: flagged, problems: 0 },
     });
   }
-  if (wants(2)) {
-    // 2p (report only): the same JSON run on two threads, to show what --concurrency does on this machine.
-    const c = fileCorpora.json;
-    progress(`2p. ${fmtCount(c.files)} JSON files with --concurrency 2: ${config.jsonRuns} interleaved pairs`);
-    const candidate = { args: [bin, 'check', c.dir, '--format', 'json', '--approvals', approvals, '--concurrency', '2'], rss: true };
-    const baseline = { args: [path.join(benchDir, 'floor-json.mjs'), c.dir], rss: true };
-    const samples = interleave(config.jsonRuns, candidate, baseline, (side, r) => expectStatus(`json files, 2 threads (${side})`, r, side === 'candidate' ? 1 : 0));
-    record('jsonTwoThreads', `2p. ${fmtCount(c.files)} JSON files, --concurrency 2, vs floor-json`, samples, {
-      candidateCommand: 'node bin/accord.cjs check DIR --format json --approvals approvals.yaml --concurrency 2 > /dev/null   (exit 1 verified)',
-      baselineCommand: 'node bench/floor-json.mjs DIR',
-      deployments: c.deployments,
-    });
-  }
   if (wants(3)) {
     progress(`3b. YAML parsers in-process: ${config.parserPasses} passes over the same ${fmtCount(config.files)} files`);
     const yamlDir = fileCorpora.yaml.dir;
@@ -439,7 +426,7 @@ function record(key, name, samples, extra) {
 }
 
 function printReport() {
-  const order = ['1.', '2.', '2p', '3.', '4a', '4b', '5.'];
+  const order = ['1.', '2.', '3.', '4a', '4b', '5.'];
   const rows = [...results.table].sort((x, y) => order.findIndex((p) => x.scenario.startsWith(p)) - order.findIndex((p) => y.scenario.startsWith(p)));
   const header = { scenario: 'scenario', candidate: 'candidate (median)', baseline: 'baseline (median)', ratio: 'ratio', target: 'target', met: 'met?' };
   const cols = Object.keys(header);

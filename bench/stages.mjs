@@ -30,7 +30,7 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(files) || files < 1
 const stages = [
   'read and decode',
   '+ JSON.parse',
-  '+ guards, duplicate keys, events (parseTextFile)',
+  '+ guards, duplicate keys, events (loadText)',
   '+ schema',
   '+ rules, findings (assess)',
   '+ record (Collector)',
@@ -40,12 +40,12 @@ const REFERENCE = stages.length;
 
 const harness = `
 import { findFiles } from './src/input/find-files.js';
-import { readTextFile, parseTextFile } from './src/input/load-text-file.js';
+import { readTextFile, loadText } from './src/input/load-text-file.js';
+import { json } from './src/input/kinds/json.js';
 import { assess } from './src/check/assess.js';
 import { validate } from './src/schema/validate.js';
 import { validators } from './src/schema/validators.js';
 import { Collector } from './src/check/collector.js';
-import { compiledEvaluator } from './src/policy/compiled-evaluator.js';
 import { loadRules } from './src/policy/load-rules.js';
 import { loadApprovals } from './src/policy/approvals.js';
 import { defaultLimits } from './src/input/limits.js';
@@ -60,19 +60,20 @@ const approvals = await loadApprovals(approvalsFile, process.cwd(), defaultLimit
 const problems = [...ruleProblems, ...approvals.problems];
 if (problems.length > 0 || !approvals.registry) throw new Error('the policy did not load: ' + JSON.stringify(problems.slice(0, 3)));
 const found = await findFiles([dir], { cwd: process.cwd() });
-const context = { rules, evaluator: compiledEvaluator, registry: approvals.registry };
-const collector = new Collector([], false, new Map(rules.map((r) => [r.id, r])));
+const context = { rules, registry: approvals.registry };
+const collector = new Collector([], false, rules);
+const loadJson = await json.loader();
 let sink = 0;
 const started = performance.now();
 for (let first = 0; first < found.files.length; first += 64) {
   const group = found.files.slice(first, first + 64);
-  const texts = group.map((f) => readTextFile(f.path, f.file, 'json', defaultLimits).text);
+  const texts = group.map((f) => readTextFile(f.path, f.file, defaultLimits, true).text);
   if (stage === 0) continue;
   if (stage === 1) {
     for (const text of texts) sink += JSON.parse(text) ? 1 : 0;
     continue;
   }
-  const loaded = texts.map((text, i) => parseTextFile(text, group[i].file, 'json', defaultLimits));
+  const loaded = texts.map((text, i) => loadText(text, group[i].file, loadJson, defaultLimits));
   if (stage === 2) continue;
   for (const events of loaded) {
     for (const event of events) {

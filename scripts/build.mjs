@@ -7,8 +7,6 @@ import { cliBundle, libraryBundle, libraryCjsBundle } from './bundle-options.mjs
 
 const root = new URL('../', import.meta.url);
 execFileSync(process.execPath, [new URL('build-validators.mjs', import.meta.url).pathname], { stdio: 'inherit' });
-execFileSync(process.execPath, [new URL('build-pack-digest.mjs', import.meta.url).pathname], { stdio: 'inherit' });
-execFileSync(process.execPath, [new URL('build-pack-code.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 execFileSync(process.execPath, [new URL('build-html-page.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 // Build beside dist/ and swap it in, so a concurrent `accord` run never sees a half-built dist/.
 const staging = `dist.tmp-${process.pid}`;

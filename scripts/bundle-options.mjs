@@ -16,8 +16,7 @@ const common = {
 /** The library (`import … from 'accord-policy'`): ESM, with lazily imported chunks. */
 export const libraryBundle = {
   ...common,
-  // check-worker: the worker threads of a parallel run, the library's and the CLI's alike.
-  entryPoints: { index: 'src/index.ts', 'check-worker': 'src/check/check-worker.ts' },
+  entryPoints: { index: 'src/index.ts' },
   splitting: true,
   format: 'esm',
   chunkNames: '[name]-[hash]',
@@ -60,8 +59,7 @@ function requireLazily(packages) {
 
 /**
  * The library for `require('accord-policy')`: one CommonJS file, dist/index.cjs, for Node 20 before
- * require(esm). Its lazily imported modules become lazily evaluated parts of the same file; its
- * parallel runs use the ESM bundle's dist/check-worker.js.
+ * require(esm). Its lazily imported modules become lazily evaluated parts of the same file.
  */
 export const libraryCjsBundle = {
   ...common,

@@ -6,8 +6,7 @@ export type AccordErrorCode =
   | 'APPROVALS_INVALID'
   | 'WAIVERS_INVALID'
   | 'CONFIG_INVALID'
-  | 'INVALID_OPTION'
-  | 'INPUT_INVALID';
+  | 'INVALID_OPTION';
 
 export interface SchemaIssue {
   /** Dotted field path, e.g. `spec.endpoints[1].hostedOn` ('' for the document itself). */
@@ -21,7 +20,7 @@ export class AccordError extends Error {
   readonly code: AccordErrorCode;
   /** Schema issues, for INVALID_DEPLOYMENT. */
   readonly issues: readonly SchemaIssue[];
-  /** Input problems (file, line, column), for RULES_INVALID, APPROVALS_INVALID, WAIVERS_INVALID, CONFIG_INVALID, INPUT_INVALID. */
+  /** Input problems (file, line, column), for RULES_INVALID, APPROVALS_INVALID, WAIVERS_INVALID, CONFIG_INVALID. */
   readonly problems: readonly Problem[];
 
   constructor(

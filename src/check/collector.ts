@@ -1,5 +1,5 @@
 import type { LedgerPlace, LedgerRow } from '../policy/ledger.js';
-import type { LoadedRule } from '../policy/load-rules.js';
+import type { LoadedRule } from '../policy/loaded-rule.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
 import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } from '../types.js';
 import type { Assessment } from './assess.js';
@@ -26,7 +26,7 @@ export class Collector {
   constructor(
     private readonly waivers: readonly Waiver[],
     private readonly keepDeployments: boolean,
-    private readonly rulesById: ReadonlyMap<string, LoadedRule>,
+    private readonly rules: readonly LoadedRule[],
     /** Deployments the run expects (its file count): sizes the name table once. */
     expectedDeployments = 0,
   ) {
@@ -82,7 +82,7 @@ export class Collector {
     for (const id of result.skipped) {
       let entry = this.outOfWindow.get(id);
       if (!entry) {
-        entry = { ...this.rulesById.get(id)?.effective, count: 0, names: [] };
+        entry = { ...this.rules.find((r) => r.id === id)?.effective, count: 0, names: [] };
         this.outOfWindow.set(id, entry);
       }
       entry.count++;

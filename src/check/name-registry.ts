@@ -6,7 +6,8 @@ const MAX_INITIAL_CAPACITY = 1 << 20;
  * and a Map of the names alone would take over 100 MB. Names are kept as 64-bit hashes (two
  * independent 32-bit hashes) in an open-addressing table with the first occurrence's file and line.
  * Two different names would have to collide in all 64 bits to be taken for a duplicate, and even
- * then the run fails (exit 2) rather than passes.
+ * then the run fails (exit 2) rather than passes. The hashes are seeded afresh for every registry,
+ * so no file can be written to collide (or to pile names into one run of slots) on purpose.
  */
 export class NameRegistry {
   private hashA: Uint32Array;
@@ -15,10 +16,12 @@ export class NameRegistry {
   private lines: Uint32Array;
   private files: Uint32Array;
   private size = 0;
+  private readonly seedA = randomSeed();
+  private readonly seedB = randomSeed();
 
   /** `expected`: how many names the run will likely claim (its file count), so the table need not grow as they come. */
   constructor(expected = 0) {
-    let capacity = 1024;
+    let capacity = 16;
     while (capacity < expected * 2 && capacity < MAX_INITIAL_CAPACITY) capacity *= 2;
     this.hashA = new Uint32Array(capacity);
     this.hashB = new Uint32Array(capacity);
@@ -29,7 +32,7 @@ export class NameRegistry {
   /** Records the name; returns where it was first seen when it was seen before. */
   claim(name: string, file: number, line: number): { file: number; line: number } | undefined {
     if ((this.size + 1) * 2 > this.lines.length) this.grow();
-    const [a, b] = hashes(name);
+    const [a, b] = hashes(name, this.seedA, this.seedB);
     const mask = this.lines.length - 1;
     for (let slot = a & mask; ; slot = (slot + 1) & mask) {
       const seen = this.lines[slot] as number;
@@ -65,10 +68,15 @@ export class NameRegistry {
   }
 }
 
-/** FNV-1a and a multiply-xorshift hash over the UTF-16 code units. */
-function hashes(text: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ text.length;
+/** A 32-bit seed; unpredictable enough against crafted names, and no node:crypto to load. */
+function randomSeed(): number {
+  return (Math.random() * 0x1_0000_0000) >>> 0;
+}
+
+/** FNV-1a and a multiply-xorshift hash over the UTF-16 code units, each from its own seed. */
+function hashes(text: string, seedA: number, seedB: number): [number, number] {
+  let a = 0x811c9dc5 ^ seedA;
+  let b = seedB ^ text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);

@@ -1,27 +1,27 @@
+import { AccordError } from '../errors.js';
+import type { LoadEvent } from '../input/document.js';
 import type { FoundFile } from '../input/find-files.js';
-import type { LoadedSource } from '../input/load-source.js';
 import type { Limits } from '../input/limits.js';
+import { loadFiles, type FilePart } from '../input/load-source.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
-import type { Evaluator } from '../policy/evaluate.js';
+import type { EngineEvaluator } from '../policy/engine-evaluator.js';
+import type { Deployment } from '../deployment.js';
 import { buildLedger } from '../policy/ledger.js';
-import { ledgerFindings } from '../policy/ledger-findings.js';
-import type { LoadedRule } from '../policy/load-rules.js';
-import type { CheckFilesOptions } from '../policy/policy-types.js';
+import { ledgerFindings, ledgerFindingsWithEngine, ledgerNotices } from '../policy/ledger-findings.js';
+import type { LoadedRule } from '../policy/loaded-rule.js';
 import { waiverNotices, waiverStatuses, type Waiver } from '../policy/waivers.js';
-import type { LedgerEntry, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
+import type { CheckFilesOptions, CheckResult, LedgerEntry, Notice, Problem, Report, RuleInfo, RulePackInfo } from '../types.js';
 import { toolName, toolVersion } from '../version.js';
-import type { Assessment } from './assess.js';
-import { assessFiles, assessSource } from './assess-files.js';
+import { assess, assessWithEngine, type Assessment } from './assess.js';
+import { assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
-import { checkInParallel, threadCount } from './parallel.js';
 import { sortFindings, sortProblems } from './sort.js';
 
 export interface CheckContext {
   rules: readonly LoadedRule[];
   ruleInfos: RuleInfo[];
   rulePack: RulePackInfo;
-  evaluator: Evaluator;
-  evaluatorName: 'compiled' | 'json-rules-engine';
+  engine?: EngineEvaluator;
   registry: ApprovalRegistry | undefined;
   approvalsGiven: boolean;
   waivers: readonly Waiver[];
@@ -31,50 +31,63 @@ export interface CheckContext {
 }
 
 /** Files found on disk, or one stream (stdin). */
-export type CheckInput = { files: readonly FoundFile[] } | { stream: () => LoadedSource };
+export type CheckInput = { files: readonly FoundFile[] } | { stream: () => AsyncIterable<readonly FilePart[]> };
 
 /** Reads each source, validates and evaluates every deployment, and builds the report. */
 export async function runCheck(
   context: CheckContext,
   input: CheckInput,
   findProblems: readonly Problem[],
-  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'concurrency'>,
+  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
 ): Promise<Report> {
-  const collector = new Collector(context.waivers, options.includeDeployments === true, new Map(context.rules.map((r) => [r.id, r])), 'files' in input ? input.files.length : 0);
+  const collector = new Collector(context.waivers, options.includeDeployments === true, context.rules, 'files' in input ? input.files.length : 0);
   collector.problems.push(...context.policyProblems, ...findProblems);
-  const threads = 'files' in input ? threadCount(options.concurrency, input.files) : 1;
-  const notices: Notice[] = [];
-  if ('files' in input && threads > 1) {
-    notices.push(...(await checkInParallel(context, input.files, threads, collector, options.onProgress)));
-  } else {
-    const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
-    const record = (assessment: Assessment) => {
-      collector.record(assessment);
-      // A long JSONL inventory reports progress as it goes, not only when it ends.
-      if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
-    };
-    if ('files' in input) {
-      await assessFiles(input.files, context, context.limits, {
-        assessment: record,
-        fileDone: () => {
-          collector.files++;
-          progress();
-        },
-      });
-    } else {
+  const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
+  const record = (assessment: Assessment) => {
+    collector.record(assessment);
+    // A long JSONL inventory reports progress as it goes, not only when it ends.
+    if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
+  };
+  const source = 'files' in input ? loadFiles(input.files, context.limits) : input.stream();
+  await assessSource(source, context, {
+    assessment: record,
+    fileDone: () => {
       collector.files++;
-      await assessSource(input.stream(), context, record);
       progress();
-    }
-  }
+    },
+  });
   // The second phase: the capacity ledger needs every deployment of the run.
   const ledger = context.registry ? buildLedger(collector.ledgerRows, context.registry) : undefined;
-  if (ledger) for (const finding of await ledgerFindings(ledger, context.rules, context.evaluator)) collector.addFinding(finding);
-  return buildReport(context, collector, options.includeDeployments === true, notices, ledger);
+  if (ledger) {
+    const found = context.engine ? await ledgerFindingsWithEngine(ledger, context.rules, context.engine) : ledgerFindings(ledger, context.rules);
+    for (const finding of found) collector.addFinding(finding);
+  }
+  return buildReport(context, collector, options.includeDeployments === true, ledger);
 }
 
-function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, runNotices: readonly Notice[], ledger: LedgerEntry[] | undefined): Report {
-  const notices: Notice[] = [...runNotices];
+const origin = { line: 1, column: 1 };
+
+/**
+ * Checks one deployment object (policy.check) through the path of a run: assessed, then recorded
+ * by a Collector, which applies the waivers. Throws INVALID_DEPLOYMENT for a manifest failing the schema.
+ * One deployment has no capacity ledger: the result's `notices` say so when its approval caps totals.
+ */
+export async function checkOne(context: CheckContext, value: unknown): Promise<CheckResult> {
+  const event: LoadEvent = { document: { file: '<input>', value, start: origin, locate: () => origin } };
+  const { engine } = context;
+  const assessment = engine ? await assessWithEngine(event, context, engine) : assess(event, context);
+  if ('invalid' in assessment) {
+    const { issues } = assessment;
+    throw new AccordError('INVALID_DEPLOYMENT', `invalid deployment: ${issues.map((i) => `${i.path || '(top level)'} ${i.message}`).join('; ')}`, { issues });
+  }
+  const collector = new Collector(context.waivers, false, context.rules);
+  collector.record(assessment);
+  const notices = ledgerNotices(value as Deployment, context.rules, context.registry);
+  return Object.defineProperty(collector.findings, 'notices', { value: notices }) as CheckResult;
+}
+
+function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, ledger: LedgerEntry[] | undefined): Report {
+  const notices: Notice[] = [];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) {
     notices.push({
       code: 'APPROVALS_NOT_VERIFIED',
@@ -95,7 +108,7 @@ function buildReport(context: CheckContext, collector: Collector, includeDeploym
     rules: context.ruleInfos,
   };
   if (includeDeployments) report.deployments = collector.deployments;
-  if (context.waivers.length > 0) report.waivers = waiverStatuses(context.waivers, collector.usedWaivers, context.asOf);
   if (ledger) report.ledger = ledger;
+  if (context.waivers.length > 0) report.waivers = waiverStatuses(context.waivers, collector.usedWaivers, context.asOf);
   return report;
 }

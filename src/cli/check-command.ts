@@ -1,9 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exitCode, formatReport, formatNames, loadPolicy, type Concurrency, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
-import { formatMarkdown } from '../report/markdown.js';
-import { summaryLine } from '../report/text.js';
-import { loadConfig } from './config.js';
+import { exitCode, formatNames, formatReport, inputFormats, loadConfig, loadPolicy, summaryLine, type FailOn, type FormatName, type Limits, type Report } from '../index.js';
 import { useColor, write, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { choiceError } from './suggest.js';
@@ -21,7 +18,6 @@ export interface CheckFlags {
   exclude?: string[];
   stdinFormat?: string;
   evaluator?: string;
-  concurrency?: string;
   maxFileBytes?: number;
   maxLineBytes?: number;
   maxDepth?: number;
@@ -43,9 +39,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 
   const format = choose<FormatName>(flags.format ?? config.format ?? 'text', formatNames, '--format');
   const failOn = choose<FailOn>(flags.failOn ?? config.failOn ?? 'error', failOnValues, '--fail-on');
-  const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, ['json', 'yaml', 'jsonl'] as const, '--stdin-format');
+  const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, inputFormats, '--stdin-format');
   const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
-  const concurrency = parseConcurrency(flags.concurrency ?? 'auto');
   const limits: Partial<Limits> = { ...config.limits };
   for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
     if (flags[key] !== undefined) limits[key] = flags[key];
@@ -78,7 +73,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   try {
     report = useStdin
       ? await policy.checkStream(io.stdin, { includeDeployments, ...(stdinFormat ? { format: stdinFormat } : {}), onProgress: progress.update })
-      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, concurrency, onProgress: progress.update });
+      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, onProgress: progress.update });
   } finally {
     progress.done();
   }
@@ -92,7 +87,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
     await write(io.stdout, output);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatMarkdown(report, { failOn, color: false }));
+  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatReport(report, 'markdown', { failOn, color: false }));
   return exitCode(report, failOn);
 }
 
@@ -114,12 +109,6 @@ function makeDirs(dir: string): void {
     missing.unshift(current);
   }
   for (const folder of missing) mkdirSync(folder);
-}
-
-function parseConcurrency(value: string): Concurrency {
-  if (value === 'auto' || value === 'off') return value;
-  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 64) return Number(value);
-  throw new UsageError(`--concurrency must be auto, off or a number of threads from 1 to 64 (got "${value}")`);
 }
 
 function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { formatNames, inputFormats } from '../index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -36,7 +37,6 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       exclude: { type: 'string', multiple: true },
       'stdin-format': { type: 'string' },
       evaluator: { type: 'string' },
-      concurrency: { type: 'string', short: 'j' },
       'max-file-bytes': { type: 'string' },
       'max-line-bytes': { type: 'string' },
       'max-depth': { type: 'string' },
@@ -48,15 +48,13 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '    --approvals <file>     approvals registry (JSON or YAML)',
       '    --waivers <file>       waivers file (JSON or YAML)',
       '    --as-of <date>         run date for waiver expiry (YYYY-MM-DD); default: today (UTC)',
-      '-f, --format <format>      text | json | sarif | junit | github | markdown | html (default: text)',
+      `-f, --format <format>      ${formatNames.join(' | ')} (default: text)`,
       '-o, --output <file>        write the report to a file; a one-line summary goes to stderr',
       '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
       '-c, --config <file>        config file (default: ./accord.config.json when present)',
       '    --exclude <glob>       exclude matching files (repeatable)',
-      '    --stdin-format <fmt>   json | yaml | jsonl: format of stdin with - (default: detected)',
+      `    --stdin-format <fmt>   ${inputFormats.join(' | ')}: format of stdin with - (default: detected)`,
       '    --evaluator <name>     compiled | json-rules-engine (both give identical findings)',
-      '-j, --concurrency <n>      threads checking files: auto | off | 1-64 (default: auto: half the cores,',
-      '                           at most 4, from 500 files per thread; the report is the same)',
       '    --max-file-bytes <n>   largest JSON/YAML file read',
       '    --max-line-bytes <n>   longest JSONL line',
       '    --max-depth <n>        deepest nesting',
@@ -64,9 +62,9 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '    --max-yaml-nodes <n>   most YAML lines and flow items per file',
     ],
     choices: {
-      format: ['text', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'],
+      format: formatNames,
       'fail-on': ['error', 'warning', 'never'],
-      'stdin-format': ['json', 'yaml', 'jsonl'],
+      'stdin-format': inputFormats,
       evaluator: ['compiled', 'json-rules-engine'],
     },
     numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],

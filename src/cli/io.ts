@@ -1,6 +1,3 @@
-import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 /** Where the CLI writes: a Node stream, or any object that writes text and calls back. */
 export interface Output {
   write(text: string, callback?: (error?: Error | null) => void): unknown;
@@ -17,11 +14,9 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  // Node builds a stdio stream when it is first asked for, and building one loads its stream
-  // modules: stdout is written with plain write(2) calls instead, and stderr and stdin are only
-  // asked for by a run that uses them.
+  // stderr and stdin are only asked for by a run that uses them: making a stdio stream loads Node's stream modules.
   return {
-    stdout: fdOutput(1),
+    stdout: quietWhenClosed(process.stdout),
     get stderr() {
       return process.stderr;
     },
@@ -34,45 +29,32 @@ export function processIo(): CliIo {
 }
 
 /**
- * Blocking writes to a file descriptor, as Node's own stdout does for files and, on Linux, pipes.
- * When the reader has gone (`accord check … | head`), the rest of the output is dropped quietly:
- * the exit code still tells the result.
+ * process.stdout, except that once the reader has gone (`accord check … | head`) the rest of the
+ * output is dropped quietly: the exit code still tells the result. (Writes to files and pipes are
+ * synchronous on Linux, and the process ends only when the last write is done, so a large report
+ * arrives whole however slowly it is read.)
  */
-function fdOutput(fd: number): Output {
+function quietWhenClosed(stream: NodeJS.WriteStream): Output {
   let closed = false;
+  // The error also reaches the write's callback; without a listener it would be thrown as well.
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+  });
   return {
     get isTTY() {
-      // Only a character device can be a terminal; Node's tty module (which loads its net module) is asked only then.
-      return fstatSync(fd).isCharacterDevice() && (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+      return stream.isTTY;
     },
     write(text, callback) {
-      try {
-        if (!closed) writeAll(fd, Buffer.from(text, 'utf8'));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') {
-          callback?.(error as Error);
-          return false;
-        }
-        closed = true;
+      if (closed) {
+        callback?.(null);
+        return true;
       }
-      callback?.(null);
-      return true;
+      return stream.write(text, (error) => {
+        if ((error as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') closed = true;
+        callback?.(closed ? null : error);
+      });
     },
   };
-}
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let offset = 0; offset < bytes.length; ) {
-    try {
-      offset += writeSync(fd, bytes, offset);
-    } catch (error) {
-      // A descriptor its owner made non-blocking answers EAGAIN while the reader catches up.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(pause, 0, 0, 1);
-    }
-  }
 }
 
 /** Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it. */

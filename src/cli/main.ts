@@ -105,7 +105,6 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     exclude: values.exclude as string[] | undefined,
     stdinFormat: text('stdin-format'),
     evaluator: text('evaluator'),
-    concurrency: text('concurrency'),
     maxFileBytes: number('max-file-bytes'),
     maxLineBytes: number('max-line-bytes'),
     maxDepth: number('max-depth'),

@@ -1,14 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { loadPolicy, type RuleInfo } from '../index.js';
-import { decode } from '../input/decode.js';
-import { fileKind } from '../input/file-kind.js';
-import { displayPath } from '../input/find-files.js';
-import { defaultLimits } from '../input/limits.js';
-import { readBounded } from '../input/read-bounded.js';
-import { describeConditions } from '../policy/describe-conditions.js';
-import type { Condition } from '../policy/rule-types.js';
-import { didYouMean } from '../suggest.js';
+import { describeConditions, didYouMean, exampleViolation, loadPolicy, type RuleInfo } from '../index.js';
 import { write, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -21,7 +11,7 @@ export async function runRulesCommand(id: string | undefined, flags: { rules?: s
       const ids = rules.map((r) => r.id);
       throw new UsageError(`no rule "${id}" in the pack${didYouMean(id, ids)} (rules: ${ids.join(', ')})`);
     }
-    await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleFor(rule, io.cwd)));
+    await write(io.stdout, flags.format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : explain(rule, exampleViolation(rule, io.cwd)));
     return 0;
   }
   const pack = policy.rulePack;
@@ -62,7 +52,7 @@ function explain(rule: RuleInfo, example: { file: string; text: string } | undef
     `  (${rule.source})`,
     '',
     `A deployment violates it when${rule.each ? ` (for each element of ${rule.each}, as "item")` : ''}:`,
-    ...describeConditions(rule.conditions as Condition, 1),
+    ...describeConditions(rule.conditions, 1),
     '',
     'Message:',
     `  ${rule.message}`,
@@ -72,25 +62,4 @@ function explain(rule: RuleInfo, example: { file: string; text: string } | undef
   ];
   if (example) out.push('', `Example violation (${example.file}):`, ...example.text.trimEnd().split('\n').map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
-}
-
-/**
- * The first fail fixture beside the rule's folder (`<rules>/../fixtures/rules/<id>/fail/`): a
- * violation that `accord test` proves. Read as manifests are (bounded, never blocking on a FIFO).
- */
-function exampleFor(rule: RuleInfo, cwd: string): { file: string; text: string } | undefined {
-  const failDir = path.join(path.dirname(path.resolve(cwd, rule.file)), '..', 'fixtures', 'rules', rule.id, 'fail');
-  if (!existsSync(failDir)) return undefined;
-  const first = readdirSync(failDir)
-    .filter((n) => fileKind(n) === 'yaml' || fileKind(n) === 'json')
-    .sort()[0];
-  if (!first) return undefined;
-  const absolute = path.join(failDir, first);
-  try {
-    const read = readBounded(absolute, defaultLimits.maxFileBytes);
-    const decoded = 'bytes' in read ? decode(read.bytes) : undefined;
-    return decoded?.ok ? { file: displayPath(cwd, absolute), text: decoded.text } : undefined;
-  } catch {
-    return undefined;
-  }
 }

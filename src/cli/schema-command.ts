@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../index.js';
 import { write, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 

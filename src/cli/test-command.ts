@@ -1,5 +1,4 @@
-import { fixtureExitCode, runFixtures } from '../index.js';
-import { formatFixtureReport, type FixtureFormat } from '../fixtures/format-fixtures.js';
+import { fixtureExitCode, formatFixtureReport, runFixtures, type FixtureFormat } from '../index.js';
 import { useColor, write, type CliIo } from './io.js';
 
 export async function runTestCommand(flags: { rules?: string[]; fixtures?: string; format: FixtureFormat }, io: CliIo): Promise<number> {

@@ -1,8 +1,9 @@
 import { opendirSync, readdirSync, realpathSync, statSync, lstatSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
+import { displayCut, displayPath } from '../path.js';
 import type { Problem } from '../types.js';
-import { fileKind, manifestExtensions } from './file-kind.js';
+import { isManifestPath, manifestExtensions } from './kinds/registry.js';
 import { describeFsError } from './read-errors.js';
 
 export interface FoundFile {
@@ -99,7 +100,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         if (entry.isSymbolicLink()) {
           count += followLink(absolute);
         } else if (entry.isFile()) {
-          if (!fileKind(name)) continue;
+          if (!isManifestPath(name)) continue;
           // Below a walked folder nothing is a link (links are followed separately), so its real path is known.
           add(absolute, false, realDir, name, cut === undefined ? undefined : cut === 0 ? absolute : absolute.slice(cut));
           count++;
@@ -128,7 +129,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       }
       return walkDir(link);
     }
-    if (target.isFile() && fileKind(link)) {
+    if (target.isFile() && isManifestPath(link)) {
       add(link, true);
       return 1;
     }
@@ -154,7 +155,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         // Reading a FIFO would wait forever for a writer; a device may never end.
         problems.push({ file: shown, code: 'READ_ERROR', message: 'not a regular file (a FIFO, socket or device): accord reads only files and folders' });
         continue;
-      } else if (!fileKind(absolute)) {
+      } else if (!isManifestPath(absolute)) {
         problems.push({ file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
         continue;
       } else add(absolute);
@@ -177,7 +178,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     }
     let count = 0;
     for (const match of matches) {
-      if (!fileKind(match.path)) continue;
+      if (!isManifestPath(match.path)) continue;
       if (match.dirent.isSymbolicLink()) count += followLink(match.path);
       else if (match.dirent.isFile()) {
         add(path.normalize(match.path));
@@ -223,33 +224,4 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
     const parts = path.relative(cwd, absolute).split(path.sep);
     return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
   };
-}
-
-/**
- * How displayPath shows the files of folder `dir`, worked out once per folder rather than per file:
- * the number of leading characters to drop from their absolute path (0: shown whole), or undefined
- * where displayPath must be asked per file.
- */
-function displayCut(cwd: string, dir: string): number | undefined {
-  if (path.sep !== '/' || !isNormalAbsolute(dir) || !isNormalAbsolute(cwd)) return undefined;
-  const prefix = cwd === '/' ? cwd : `${cwd}/`;
-  return dir === cwd || dir.startsWith(prefix) ? prefix.length : 0;
-}
-
-export function displayPath(cwd: string, absolute: string): string {
-  // Normalized paths need no path.relative (a tenth of listing 10,000 files): one below cwd is
-  // shown from there, any other as it is (path.relative would start with ..).
-  if (path.sep === '/' && isNormalAbsolute(absolute) && isNormalAbsolute(cwd)) {
-    const prefix = cwd === '/' ? cwd : `${cwd}/`;
-    if (!absolute.startsWith(prefix) || absolute.length === prefix.length) return absolute;
-    return absolute.slice(prefix.length);
-  }
-  const relative = path.relative(cwd, absolute);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
-  return relative.split(path.sep).join('/');
-}
-
-/** No `//`, `/./` or `/../` in it, nor a trailing `/`, `/.` or `/..`: what path.resolve gives. */
-function isNormalAbsolute(p: string): boolean {
-  return p.startsWith('/') && !p.includes('//') && !p.includes('/./') && !p.includes('/..') && !p.endsWith('/.') && (p.length === 1 || !p.endsWith('/'));
 }

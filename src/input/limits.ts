@@ -1,18 +1,7 @@
 import { AccordError } from '../errors.js';
+import type { Limits } from '../types.js';
 
-/** Resource limits on untrusted input; each answers a threat listed in the README's Security section. */
-export interface Limits {
-  /** Largest JSON or YAML file read (JSONL is streamed and bounded per line instead). */
-  maxFileBytes: number;
-  /** Longest JSONL line. */
-  maxLineBytes: number;
-  /** Deepest nesting of objects and arrays. */
-  maxDepth: number;
-  /** Most YAML alias uses in one document. */
-  maxAliases: number;
-  /** Most YAML nodes in one file, counted as lines plus flow items (JSON and JSONL are parsed natively and need no such limit). */
-  maxYamlNodes: number;
-}
+export type { Limits };
 
 export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxFileBytes: 10 * 1024 * 1024,

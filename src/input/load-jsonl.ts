@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { Problem } from '../types.js';
 import type { LoadEvent } from './document.js';
 import type { Limits } from './limits.js';
@@ -8,14 +7,10 @@ import { describeListedFileError } from './read-errors.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Streams a JSONL file, handing on the records of each chunk read (256 KiB) together: a step of
- * the stream per chunk, not per line. Memory is bounded by the chunk and the longest line, and a
- * line over maxLineBytes is skipped (reported) without ever being held whole.
+ * Streams JSONL, handing on the records of each chunk read together: a step of the stream per
+ * chunk, not per line. Memory is bounded by the chunk and the longest line, and a line over
+ * maxLineBytes is skipped (reported) without ever being held whole.
  */
-export function loadJsonl(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
-  return loadJsonlBatches(createReadStream(path, { highWaterMark: 256 * 1024 }), file, limits);
-}
-
 export async function* loadJsonlBatches(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncGenerator<LoadEvent[]> {
   const problem = (code: Problem['code'], message: string, line?: number): LoadEvent => ({
     problem: { file, ...(line === undefined ? {} : { line, column: 1 }), code, message },

@@ -1,34 +1,75 @@
+import { createReadStream } from 'node:fs';
+import type { Limits } from '../types.js';
 import type { LoadEvent } from './document.js';
-import { fileKind, type FileKind } from './file-kind.js';
-import type { Limits } from './limits.js';
-import { loadJsonl, loadJsonlBatches } from './load-jsonl.js';
-import { loadTextFile, parseText } from './load-text-file.js';
+import type { FoundFile } from './find-files.js';
+import type { InputKind, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
+import { chooseKind, inputKinds, kindsForPath } from './kinds/registry.js';
+import { decodeText, loadText, readTextFile } from './load-text-file.js';
 
-/** A JSON or YAML file loads whole (and can be read ahead); a JSONL file streams, a batch of records at a time. */
-export type LoadedSource = Promise<LoadEvent[]> | AsyncIterable<LoadEvent[]>;
-
-export function openFile(path: string, file: string, limits: Limits): LoadedSource {
-  const kind = fileKind(path);
-  if (kind === 'jsonl') return loadJsonl(path, file, limits);
-  if (kind) return loadTextFile(path, file, kind, limits);
-  return Promise.resolve(notAManifest(file));
+/** The load events of a file, or of part of a streamed one; `fileEnds` on its last part. */
+export interface FilePart {
+  events: readonly LoadEvent[];
+  fileEnds: boolean;
 }
 
-export function notAManifest(file: string): LoadEvent[] {
-  return [{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }];
+/** Whole files read ahead at a time: up to this many, */
+const GROUP_FILES = 64;
+/** or until this much text is held. */
+const GROUP_CHARS = 4 * 1024 * 1024;
+const STREAM_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Loads `files` in order, a group at a time. Whole files go through in groups, one stage at a time
+ * (read every file of the group, then parse them): on the benchmark VM a 10,000-file check ran about
+ * a fifth faster than when each file went through every stage in turn, the same code staying hot in
+ * the caches. A streamed file (JSONL) gives a group per batch of records.
+ */
+export async function* loadFiles(files: readonly FoundFile[], limits: Limits): AsyncGenerator<readonly FilePart[]> {
+  let next = 0;
+  while (next < files.length) {
+    // Each file of the group: its text and kind, or the events that say why it has none.
+    const group: ({ file: string; kind: WholeTextKind; text: string } | { events: LoadEvent[] })[] = [];
+    let chars = 0;
+    for (; next < files.length && group.length < GROUP_FILES && chars < GROUP_CHARS; next++) {
+      const { path, file } = files[next] as FoundFile;
+      const kinds = kindsForPath(path);
+      if (kinds.length === 0) {
+        group.push({ events: [{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }] });
+        continue;
+      }
+      if (kinds.some(isStreamed)) break;
+      const read = readTextFile(path, file, limits, (kinds as WholeTextKind[]).every((kind) => kind.cutTextFails));
+      if ('events' in read) {
+        group.push(read);
+        continue;
+      }
+      chars += read.text.length;
+      group.push({ file, kind: chooseKind(kinds, () => read.text) as WholeTextKind, text: read.text });
+    }
+    if (group.length === 0) {
+      const { path, file } = files[next++] as FoundFile;
+      const kind = kindsForPath(path).find(isStreamed) as StreamKind;
+      yield* streamParts(kind, createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES }), file, limits);
+      continue;
+    }
+    const loaders = new Map<WholeTextKind, LoadText>();
+    for (const entry of group) if ('kind' in entry && !loaders.has(entry.kind)) loaders.set(entry.kind, await entry.kind.loader());
+    yield group.map((entry) => ({ events: 'events' in entry ? entry.events : loadText(entry.text, entry.file, loaders.get(entry.kind) as LoadText, limits), fileEnds: true }));
+  }
 }
 
-/** Every deployment (or problem) in one file, streamed for JSONL. */
+/** Every deployment (or problem) of one file, in order. */
 export async function* loadFile(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
-  const source = openFile(path, file, limits);
-  if (source instanceof Promise) yield* await source;
-  else for await (const batch of source) yield* batch;
+  for await (const parts of loadFiles([{ path, file }], limits)) for (const part of parts) yield* part.events;
 }
 
-/** Deployments from a stream such as stdin, in batches: JSONL is streamed, JSON and YAML are read whole (up to maxFileBytes). */
-export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, kind?: FileKind): AsyncGenerator<LoadEvent[]> {
-  if (kind === 'jsonl') {
-    yield* loadJsonlBatches(chunks, file, limits);
+/**
+ * Deployments from a stream such as stdin, of the kind named, or else detected from the content.
+ * A streamed kind named up front is streamed; anything else is read whole first (up to maxFileBytes).
+ */
+export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, named?: InputKind): AsyncGenerator<readonly FilePart[]> {
+  if (named && isStreamed(named)) {
+    yield* streamParts(named, chunks, file, limits);
     return;
   }
   const parts: Uint8Array[] = [];
@@ -36,36 +77,28 @@ export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: strin
   for await (const chunk of chunks) {
     size += chunk.length;
     if (size > limits.maxFileBytes) {
-      yield [{ problem: { file, code: 'FILE_TOO_LARGE', message: `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)` } }];
+      const message = `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)`;
+      yield [{ events: [{ problem: { file, code: 'FILE_TOO_LARGE', message } }], fileEnds: true }];
       return;
     }
     parts.push(chunk);
   }
   const bytes = Buffer.concat(parts);
-  const chosen = kind ?? detectKind(bytes);
-  if (chosen === 'jsonl') {
-    yield* loadJsonlBatches((async function* () { yield bytes; })(), file, limits);
+  // Detection reads the text leniently decoded (the BOM kept for it to skip); the kind decodes for itself.
+  const kind = named ?? chooseKind(inputKinds, () => bytes.toString('utf8'));
+  if (isStreamed(kind)) {
+    yield* streamParts(kind, (async function* () { yield bytes; })(), file, limits);
     return;
   }
-  yield await parseText(bytes, file, chosen, limits);
+  const read = decodeText(bytes, file);
+  yield [{ events: 'events' in read ? read.events : loadText(read.text, file, await kind.loader(), limits), fileEnds: true }];
 }
 
-/**
- * JSONL when the first line is a whole JSON value and more follows it; JSON when the text starts
- * like JSON otherwise; YAML for the rest. Only the first line is parsed here, never the whole input.
- */
-function detectKind(bytes: Buffer): FileKind {
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // Leading blank lines are skipped in a loop: stdin is untrusted, and may hold millions of them.
-  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-  const newline = bytes.indexOf(0x0a, start);
-  const firstLine = bytes.toString('utf8', start, newline === -1 ? bytes.length : newline).trim();
-  if (!firstLine.startsWith('{') && !firstLine.startsWith('[')) return 'yaml';
-  if (newline === -1 || !/\S/.test(bytes.toString('utf8', newline + 1))) return 'json';
-  try {
-    JSON.parse(firstLine);
-    return 'jsonl';
-  } catch {
-    return 'json';
-  }
+function isStreamed(kind: InputKind): kind is StreamKind {
+  return kind.reads === 'stream';
+}
+
+async function* streamParts(kind: StreamKind, chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncGenerator<readonly FilePart[]> {
+  for await (const events of kind.load(chunks, file, limits)) yield [{ events, fileEnds: false }];
+  yield [{ events: [], fileEnds: true }];
 }

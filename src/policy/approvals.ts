@@ -1,4 +1,4 @@
-import { displayPath } from '../input/find-files.js';
+import { displayPath } from '../path.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
 import { dataValidators } from '../schema/validators.js';

@@ -1,10 +1,13 @@
 import { show } from './evidence.js';
 import { jsonPathSegments } from './facts.js';
 import { operators } from './operators.js';
+import type { RuleCondition } from '../types.js';
 import { isFactRef, isLeaf, type Condition, type LeafCondition } from './rule-types.js';
 
-/** A rule's conditions in plain words, one line per condition, indented by nesting. */
-export function describeConditions(condition: Condition, depth = 0): string[] {
+/** A rule's conditions in plain words, one line per condition, indented by nesting (`accord rules <id>`). */
+export function describeConditions(conditions: RuleCondition, depth = 0): string[] {
+  // A loaded rule's conditions passed the rule schema: their values are a Condition's.
+  const condition = conditions as Condition;
   const pad = '  '.repeat(depth);
   if (isLeaf(condition)) return [`${pad}- ${describeLeaf(condition)}`];
   if ('all' in condition) return [`${pad}- all of:`, ...condition.all.flatMap((c) => describeConditions(c, depth + 1))];

@@ -1,11 +1,15 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { Deployment } from '../deployment.js';
+import type { SourceDocument } from '../input/document.js';
 import type { Evidence } from '../types.js';
+import type { ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
+import { resultOf, scopeOf, type DeploymentResult } from './evaluate.js';
 import { makeEvidence } from './evidence.js';
-import type { Evaluator, Hit } from './evaluate.js';
 import { factFieldPath } from './fact-path.js';
+import type { Hit } from './hits.js';
 import { jsonPathSegments, resolvePath } from './facts.js';
-import type { LoadedRule } from './load-rules.js';
+import type { LoadedRule } from './loaded-rule.js';
 import { applyOperator, operators } from './operators.js';
 
 interface ConditionResult {
@@ -21,11 +25,19 @@ interface ConditionResult {
 }
 
 /**
- * json-rules-engine's Engine.run, the semantics of record. One engine per `each` group, each
- * used strictly one run at a time: overlapping runs on one engine silently skip rules
- * (json-rules-engine issues #303 and #360).
+ * Evaluates one deployment as evaluateDeployment does, with json-rules-engine's Engine.run instead of
+ * the compiled conditions; `hits` evaluates given rules on given facts (the capacity ledger's).
  */
-export function createEngineEvaluator(rules: readonly LoadedRule[]): Evaluator {
+export type EngineEvaluator = ((document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment) => Promise<DeploymentResult>) & {
+  hits(active: readonly LoadedRule[], facts: Facts): Promise<Hit[]>;
+};
+
+/**
+ * json-rules-engine's Engine.run, the semantics of record, and the only asynchronous evaluation:
+ * `--evaluator json-rules-engine`. One engine per `each` group, each used strictly one run at a
+ * time: overlapping runs on one engine silently skip rules (json-rules-engine issues #303 and #360).
+ */
+export function createEngineEvaluator(rules: readonly LoadedRule[], registry: ApprovalRegistry | undefined): EngineEvaluator {
   const groups = new Map<string | undefined, Engine>();
   for (const rule of rules) {
     let engine = groups.get(rule.each);
@@ -57,23 +69,27 @@ export function createEngineEvaluator(rules: readonly LoadedRule[]): Evaluator {
     }
   }
 
-  return {
-    async hits(active: readonly LoadedRule[], facts: Facts): Promise<Hit[]> {
-      const ids = new Set(active.map((r) => r.id));
-      const hits: Hit[] = [];
-      for (const [each, engine] of groups) {
-        if (each === undefined) {
-          await run(engine, facts, ids, undefined, hits);
-          continue;
-        }
-        const sample = active.find((r) => r.each === each);
-        if (!sample) continue;
-        for (const element of eachFacts(sample, facts)) await run(engine, element.facts, ids, element.index, hits);
+  async function hits(active: readonly LoadedRule[], facts: Facts): Promise<Hit[]> {
+    const ids = new Set(active.map((r) => r.id));
+    const found: Hit[] = [];
+    for (const [each, engine] of groups) {
+      if (each === undefined) {
+        await run(engine, facts, ids, undefined, found);
+        continue;
       }
-      const order = new Map(active.map((r, i) => [r.id, i]));
-      return hits.sort((a, b) => (order.get(a.rule.id) as number) - (order.get(b.rule.id) as number) || (a.index ?? 0) - (b.index ?? 0));
-    },
+      const sample = active.find((r) => r.each === each);
+      if (!sample) continue;
+      for (const element of eachFacts(sample, facts)) await run(engine, element.facts, ids, element.index, found);
+    }
+    const order = new Map(active.map((r, i) => [r.id, i]));
+    return found.sort((a, b) => (order.get(a.rule.id) as number) - (order.get(b.rule.id) as number) || (a.index ?? 0) - (b.index ?? 0));
+  }
+
+  const evaluate = async (document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Promise<DeploymentResult> => {
+    const scope = scopeOf(deployment, rules, registry);
+    return resultOf(scope, await hits(scope.active, scope.facts), document, deployment);
   };
+  return Object.assign(evaluate, { hits });
 }
 
 function collect(condition: ConditionResult, each: string | undefined, index: number | undefined, out: Evidence[]): boolean {

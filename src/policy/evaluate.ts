@@ -1,24 +1,11 @@
 import type { Deployment } from '../deployment.js';
-import type { SourceDocument } from '../input/document.js';
-import { formatPath, parsePath, type PathSegment } from '../path.js';
-import type { Evidence, Finding } from '../types.js';
+import { placeOf, type SourceDocument } from '../input/document.js';
+import type { Finding } from '../types.js';
 import { deriveApproval, type ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
 import { inWindow } from './dates.js';
-import type { LoadedRule } from './load-rules.js';
-
-/** A rule that fired: for `each` rules, `index` is the offending element. */
-export interface Hit {
-  rule: LoadedRule;
-  index: number | undefined;
-  evidence: Evidence[];
-  facts: Facts;
-}
-
-/** How hits are found: the compiled conditions, or json-rules-engine's Engine.run (the semantics of record). */
-export interface Evaluator {
-  hits(rules: readonly LoadedRule[], facts: Facts): Hit[] | Promise<Hit[]>;
-}
+import { compiledHits, type Hit } from './hits.js';
+import type { LoadedRule } from './loaded-rule.js';
 
 export interface DeploymentResult {
   findings: Finding[];
@@ -26,6 +13,29 @@ export interface DeploymentResult {
   evaluated: readonly string[];
   /** Ids of the rules skipped because the deployment's date is outside their effective window. */
   skipped: readonly string[];
+}
+
+/** What the rules of one deployment are evaluated on: the rules in their window, and the facts. */
+export interface Scope {
+  active: readonly LoadedRule[];
+  evaluated: readonly string[];
+  skipped: readonly string[];
+  facts: Facts;
+}
+
+/** Evaluates the rules on one deployment with their compiled conditions. */
+export function evaluateDeployment(document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment, rules: readonly LoadedRule[], registry: ApprovalRegistry | undefined): DeploymentResult {
+  const scope = scopeOf(deployment, rules, registry);
+  return resultOf(scope, compiledHits(scope.active, scope.facts), document, deployment);
+}
+
+export function scopeOf(deployment: Deployment, rules: readonly LoadedRule[], registry: ApprovalRegistry | undefined): Scope {
+  const { active, evaluated, skipped, needsApproval } = rulesInWindow(rules, deployment.metadata.date);
+  return { active, evaluated, skipped, facts: baseFacts(deployment, needsApproval, registry) };
+}
+
+export function resultOf(scope: Scope, hits: readonly Hit[], document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): DeploymentResult {
+  return { findings: hits.map((hit) => toFinding(hit, document, deployment)), evaluated: scope.evaluated, skipped: scope.skipped };
 }
 
 function baseFacts(deployment: Deployment, needsApproval: boolean, registry: ApprovalRegistry | undefined): Record<string, unknown> {
@@ -43,21 +53,6 @@ function baseFacts(deployment: Deployment, needsApproval: boolean, registry: App
     );
   }
   return facts;
-}
-
-/** Synchronous when the evaluator is (the compiled one): a million-line inventory should not pay a promise per record. */
-export function evaluateDeployment(
-  document: Pick<SourceDocument, 'file' | 'locate'>,
-  deployment: Deployment,
-  rules: readonly LoadedRule[],
-  evaluator: Evaluator,
-  registry: ApprovalRegistry | undefined,
-): DeploymentResult | Promise<DeploymentResult> {
-  const { active, evaluated, skipped, needsApproval } = rulesInWindow(rules, deployment.metadata.date);
-  const facts = baseFacts(deployment, needsApproval, registry);
-  const finish = (hits: Hit[]): DeploymentResult => ({ findings: hits.map((hit) => toFinding(hit, document, deployment)), evaluated, skipped });
-  const hits = evaluator.hits(active, facts);
-  return Array.isArray(hits) ? finish(hits) : hits.then(finish);
 }
 
 interface WindowSplit {
@@ -115,15 +110,15 @@ function windowTable(rules: readonly LoadedRule[]): WindowTable {
 
 function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, deployment: Deployment): Finding {
   const { rule, index } = hit;
-  const fault = faultPath(rule, index, hit.evidence);
-  const position = document.locate(fault.segments);
+  const fault = rule.compiled.fault(index, hit.evidence);
+  const place = placeOf(document, fault.segments);
   return {
     rule: rule.id,
     severity: rule.severity,
     deployment: deployment.metadata.name,
-    file: document.file,
-    line: position.line,
-    column: position.column,
+    file: place.file,
+    line: place.line,
+    column: place.column,
     path: fault.path,
     message: rule.compiled.message(hit.facts),
     evidence: hit.evidence,
@@ -131,27 +126,4 @@ function toFinding(hit: Hit, document: Pick<SourceDocument, 'file' | 'locate'>, 
     remediation: rule.remediation,
     waived: false,
   };
-}
-
-interface FaultPath {
-  segments: readonly PathSegment[];
-  path: string;
-}
-
-/** The few paths findings point at (a rule's field, per element index), parsed once. */
-const faultPaths = new Map<string, FaultPath>();
-const MAX_FAULT_PATHS = 4096;
-
-function faultPath(rule: LoadedRule, index: number | undefined, evidence: Evidence[]): FaultPath {
-  let written: string;
-  if (rule.at !== undefined) written = rule.at.replace(/\[\*\]/g, `[${index ?? 0}]`);
-  else if (rule.each !== undefined && index !== undefined) written = `${rule.each}[${index}]`;
-  else written = evidence[0]?.path ?? '';
-  let known = faultPaths.get(written);
-  if (!known) {
-    const segments = Object.freeze(parsePath(written));
-    known = { segments, path: formatPath(segments) };
-    if (faultPaths.size < MAX_FAULT_PATHS) faultPaths.set(written, known);
-  }
-  return known;
 }

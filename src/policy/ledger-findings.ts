@@ -3,10 +3,11 @@ import type { Finding, LedgerDeployment, LedgerEntry, Notice } from '../types.js
 import type { ApprovalRegistry } from './approvals.js';
 import type { Facts } from './compile.js';
 import { inWindow } from './dates.js';
-import type { Evaluator, Hit } from './evaluate.js';
+import type { EngineEvaluator } from './engine-evaluator.js';
+import { compiledHits, type Hit } from './hits.js';
 import { capsTotals, coveringApproval } from './ledger.js';
 import { LEDGER_RULE_AT } from './ledger-rules.js';
-import type { LoadedRule } from './load-rules.js';
+import type { LoadedRule } from './loaded-rule.js';
 
 /**
  * The findings of the ledger rules: each is evaluated on every deployment of every ledger whose
@@ -14,19 +15,29 @@ import type { LoadedRule } from './load-rules.js';
  * ledger-rules.ts). Computed from the ledger alone, so a merge of shards' ledgers gives the
  * findings one run would have. Findings come unwaived; the caller applies waivers.
  */
-export async function ledgerFindings(ledger: readonly LedgerEntry[], rules: readonly LoadedRule[], evaluator: Evaluator): Promise<Finding[]> {
-  const ledgerRules = rules.filter((rule) => rule.compiled.ledger);
+export function ledgerFindings(ledger: readonly LedgerEntry[], rules: readonly LoadedRule[]): Finding[] {
   const findings: Finding[] = [];
-  if (ledgerRules.length === 0) return findings;
+  for (const { deployment, active, facts } of ledgerCases(ledger, rules)) for (const hit of compiledHits(active, facts)) findings.push(toFinding(hit, deployment));
+  return findings;
+}
+
+/** The same with json-rules-engine's Engine.run (`--evaluator json-rules-engine`). */
+export async function ledgerFindingsWithEngine(ledger: readonly LedgerEntry[], rules: readonly LoadedRule[], engine: EngineEvaluator): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const { deployment, active, facts } of ledgerCases(ledger, rules)) for (const hit of await engine.hits(active, facts)) findings.push(toFinding(hit, deployment));
+  return findings;
+}
+
+/** Every deployment of every ledger with the ledger rules whose window holds its date, and its facts. */
+function* ledgerCases(ledger: readonly LedgerEntry[], rules: readonly LoadedRule[]): Generator<{ deployment: LedgerDeployment; active: LoadedRule[]; facts: Facts }> {
+  const ledgerRules = rules.filter((rule) => rule.compiled.ledger);
+  if (ledgerRules.length === 0) return;
   for (const entry of ledger) {
     for (const deployment of entry.deployments) {
       const active = ledgerRules.filter((rule) => inWindow(deployment.date, rule.effective));
-      if (active.length === 0) continue;
-      const found = evaluator.hits(active, ledgerFacts(entry, deployment));
-      for (const hit of Array.isArray(found) ? found : await found) findings.push(toFinding(hit, deployment));
+      if (active.length > 0) yield { deployment, active, facts: ledgerFacts(entry, deployment) };
     }
   }
-  return findings;
 }
 
 /** The facts of one deployment of a ledger: the fields a ledger rule may read, and nothing else. */

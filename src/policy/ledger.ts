@@ -1,5 +1,5 @@
 import type { Deployment } from '../deployment.js';
-import type { SourceDocument } from '../input/document.js';
+import { placeOf, type SourceDocument } from '../input/document.js';
 import type { LedgerDeployment, LedgerEntry, Problem } from '../types.js';
 import { deriveApproval, type Approval, type ApprovalRegistry } from './approvals.js';
 
@@ -41,7 +41,7 @@ export function ledgerPlace(document: Pick<SourceDocument, 'file' | 'locate'>, d
   const approval = coveringApproval(deployment, registry);
   if (!approval) return undefined;
   const { metadata, spec } = deployment;
-  const at = document.locate(['spec', 'approval', 'reference']);
+  const at = placeOf(document, ['spec', 'approval', 'reference']);
   const row: LedgerRow = { name: metadata.name, file: document.file, line: at.line, column: at.column, date: metadata.date, provider: spec.provider, workload: spec.workload, gpus: spec.capacity.gpus };
   if (spec.capacity.megawatts !== undefined) row.megawatts = spec.capacity.megawatts;
   const place: LedgerPlace = { approval: approval.reference, row };

@@ -1,25 +1,15 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { formatPath } from '../path.js';
-import { displayPath } from '../input/find-files.js';
+import { displayPath, formatPath } from '../path.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import { defaultLimits } from '../input/limits.js';
 import { describeFsError } from '../input/read-errors.js';
 import { validators } from '../schema/validators.js';
 import type { Problem, RulePackInfo } from '../types.js';
-import { hydrateRule, type CompiledRule } from './hydrate-rule.js';
+import { compileRule, type LoadedRule } from './loaded-rule.js';
 import { packDigest, type DigestInput } from './pack-digest.js';
 import type { RuleFile } from './rule-types.js';
 import { checkRule } from './static-check.js';
-
-export interface LoadedRule extends RuleFile {
-  /** Display path of the rule file. */
-  file: string;
-  /** Absolute path of the rule file. */
-  absolutePath: string;
-  compiled: CompiledRule;
-  facts: ReadonlySet<string>;
-}
 
 export interface LoadedRules {
   rules: LoadedRule[];
@@ -84,7 +74,7 @@ export async function loadRules(dirs: readonly string[], cwd: string): Promise<L
         continue;
       }
       digested.push([name, loaded.bytes]);
-      rules.set(rule.id, hydrateRule({ ...rule, file, absolutePath }));
+      rules.set(rule.id, compileRule({ ...rule, file, absolutePath }));
     }
   }
   if (rules.size === 0 && problems.length === 0) {

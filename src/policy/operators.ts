@@ -37,14 +37,6 @@ const definitions: OperatorDefinition[] = [
 
 export const operators: ReadonlyMap<string, OperatorDefinition> = new Map(definitions.map((d) => [d.name, d]));
 
-/** The operator as one function of the fact value and the rule's value (what generated conditions call). */
-export function operatorTest(name: string): (factValue: unknown, jsonValue: unknown) => boolean {
-  const definition = operators.get(name);
-  if (!definition) throw new Error(`unknown operator ${name}`);
-  const { validate, evaluate } = definition;
-  return validate ? (a, b) => validate(a) && evaluate(a, b) : evaluate;
-}
-
 export function applyOperator(definition: OperatorDefinition, factValue: unknown, jsonValue: unknown): boolean {
   if (definition.validate && !definition.validate(factValue)) return false;
   return definition.evaluate(factValue, jsonValue);

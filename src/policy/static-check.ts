@@ -114,6 +114,8 @@ function checkFieldFits(operator: OperatorDefinition, field: JsonSchema, conditi
 function checkReferenceFits(operator: OperatorDefinition, condition: FactRef, field: JsonSchema, value: FactRef, ref: JsonSchema, at: PathSegment[], issues: RuleIssue[]): void {
   if (operator.valueKind === 'array') {
     if (ref.type !== 'array') issues.push({ segments: at, message: `"${operator.name}" needs an array value, and ${describe(value)} is not one (against a string it would match substrings)` });
+    // No array field is required: where the list is absent, json-rules-engine's operator throws (found by the random-rule property test).
+    else issues.push({ segments: at, message: `"${operator.name}" needs a list written in the rule: ${describe(value)} can be absent, and the operator would then fail` });
     return;
   }
   if (!fitsKind(operator.valueKind, ref)) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { displayPath } from '../input/find-files.js';
+import { displayPath } from '../path.js';
 import { loadDataFile } from '../input/load-data-file.js';
 import type { Limits } from '../input/limits.js';
 import { dataValidators } from '../schema/validators.js';

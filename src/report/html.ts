@@ -1,4 +1,4 @@
-import { sha256 } from '../sha256.js';
+import { createHash } from 'node:crypto';
 import { exitCode } from './exit-code.js';
 import type { Formatter } from './format-types.js';
 import { chartLibrary, pageScript, pageStyle } from './generated/html-page.js';
@@ -52,5 +52,5 @@ ${noticesSection(report.notices)}
 
 /** A CSP source for an inline element's exact text. */
 function digest(text: string): string {
-  return `sha256-${sha256().update(text, 'utf8').digest('base64')}`;
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }

@@ -3,8 +3,8 @@ import { isFailing } from './exit-code.js';
 import type { Formatter } from './format-types.js';
 import { attr, element } from './xml.js';
 
-
-interface Case {
+/** A JUnit test case. */
+export interface JunitCase {
   classname: string;
   name: string;
   /** Rendered children, already escaped. */
@@ -12,27 +12,35 @@ interface Case {
   outcome: 'passed' | 'failure' | 'error' | 'skipped';
 }
 
+export interface JunitSuite {
+  name: string;
+  /** The file the suite is about, when it is about one. */
+  file?: string;
+  cases: JunitCase[];
+}
+
 export const formatJunit: Formatter = (report, options) => {
   const suites = [...collectCases(report, options.failOn)].sort(([a], [b]) => compare(a, b));
-  const count = (cases: Case[], outcome: Case['outcome']) => cases.filter((c) => c.outcome === outcome).length;
-  const all = suites.flatMap(([, cases]) => cases);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(report.tool.name)}" tests="${all.length}" failures="${count(all, 'failure')}" errors="${count(all, 'error')}">`,
-  ];
-  for (const [file, cases] of suites) {
-    lines.push(
-      `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${count(cases, 'failure')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}" file="${attr(file)}">`,
-    );
+  return renderJunit(report.tool.name, suites.map(([file, cases]) => ({ name: file, file, cases })));
+};
+
+/** The JUnit XML document of `suites`, with every count worked out from the cases' outcomes. */
+export function renderJunit(name: string, suites: readonly JunitSuite[]): string {
+  const count = (cases: readonly JunitCase[], outcome: JunitCase['outcome']) => cases.filter((c) => c.outcome === outcome).length;
+  const all = suites.flatMap((suite) => suite.cases);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(name)}" tests="${all.length}" failures="${count(all, 'failure')}" errors="${count(all, 'error')}">`];
+  for (const { name: suiteName, file, cases } of suites) {
+    const counts = `tests="${cases.length}" failures="${count(cases, 'failure')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}"`;
+    lines.push(`  <testsuite name="${attr(suiteName)}" ${counts}${file === undefined ? '' : ` file="${attr(file)}"`}>`);
     for (const testcase of cases) lines.push(...renderCase(testcase));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
   return `${lines.join('\n')}\n`;
-};
+}
 
 /** Test cases grouped by file: one per (deployment, rule) evaluated or found, then one per problem. */
-function collectCases(report: Report, failOn: FailOn): Map<string, Case[]> {
+function collectCases(report: Report, failOn: FailOn): Map<string, JunitCase[]> {
   const findings = new Map<string, Finding[]>();
   const order: Array<{ file: string; deployment: string; rule: string }> = [];
   const add = (file: string, deployment: string, rule: string): Finding[] => {
@@ -51,8 +59,8 @@ function collectCases(report: Report, failOn: FailOn): Map<string, Case[]> {
   // Findings outside `evaluated` (or without `deployments` at all) still get their test case.
   for (const finding of report.findings) add(finding.file, finding.deployment, finding.rule).push(finding);
 
-  const suites = new Map<string, Case[]>();
-  const suite = (file: string): Case[] => {
+  const suites = new Map<string, JunitCase[]>();
+  const suite = (file: string): JunitCase[] => {
     let cases = suites.get(file);
     if (cases === undefined) {
       cases = [];
@@ -68,12 +76,12 @@ function collectCases(report: Report, failOn: FailOn): Map<string, Case[]> {
   return suites;
 }
 
-function ruleCase(deployment: string, rule: string, findings: Finding[], failOn: FailOn): Case {
+function ruleCase(deployment: string, rule: string, findings: Finding[], failOn: FailOn): JunitCase {
   const active = findings.filter((f) => !f.waived);
   const failing = active.filter((f) => isFailing(f.severity, false, failOn));
   const passing = active.filter((f) => !isFailing(f.severity, false, failOn));
   const waived = findings.filter((f) => f.waived);
-  const testcase: Case = { classname: deployment, name: rule, body: [], outcome: 'passed' };
+  const testcase: JunitCase = { classname: deployment, name: rule, body: [], outcome: 'passed' };
   if (failing.length > 0) {
     const message = failing.length === 1 ? failing[0]!.message : `${failing.length} findings of ${rule}`;
     testcase.outcome = 'failure';
@@ -89,7 +97,7 @@ function ruleCase(deployment: string, rule: string, findings: Finding[], failOn:
   return testcase;
 }
 
-function problemCase(problem: Problem): Case {
+function problemCase(problem: Problem): JunitCase {
   const details = [location(problem.file, problem.line, problem.column)];
   if (problem.deployment !== undefined) details.push(`deployment: ${problem.deployment}`);
   if (problem.path !== undefined) details.push(`path: ${problem.path}`);
@@ -122,7 +130,7 @@ function location(file: string, line?: number, column?: number): string {
   return column !== undefined && column >= 1 ? `${file}:${line}:${column}` : `${file}:${line}`;
 }
 
-function renderCase(testcase: Case): string[] {
+function renderCase(testcase: JunitCase): string[] {
   const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}"`;
   if (testcase.body.length === 0) return [`${open}/>`];
   return [`${open}>`, ...testcase.body.map((child) => `      ${child}`), '    </testcase>'];

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Finding, Notice, Problem, RuleInfo, Severity } from '../types.js';
 import type { Formatter } from './format-types.js';
-import { sha256 } from '../sha256.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/accord-policy/accord';
@@ -47,7 +47,7 @@ export const formatSarif: Formatter = (report) => {
 /** Stable across runs and line moves: it hashes what the finding is about, never where it sits in the file. */
 export function findingFingerprint(finding: Pick<Finding, 'rule' | 'deployment' | 'path'>): string {
   const identity = JSON.stringify([finding.rule, finding.deployment, finding.path]);
-  return sha256().update(identity, 'utf8').digest('hex');
+  return createHash('sha256').update(identity, 'utf8').digest('hex');
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */

@@ -79,7 +79,7 @@ import { AccordError, exitCode, isAccordError, loadPolicy, type AccordErrorCode,
 
 export async function gate(files: string[]): Promise<{ exit: 0 | 1 | 2; lines: number[] }> {
   const policy = await loadPolicy({ asOf: '2027-01-01', keepGoing: true, evaluator: 'json-rules-engine' });
-  const report: Report = await policy.checkFiles(files, { concurrency: 'off' });
+  const report: Report = await policy.checkFiles(files, { exclude: ['**/*.bak'] });
   const piped: Report = await policy.checkStream((async function* () { yield new Uint8Array([123, 125]); yield 'text'; })());
   const findings: Finding[] = [...report.findings, ...piped.findings];
   try {

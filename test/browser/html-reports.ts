@@ -1,9 +1,10 @@
-// Reports for the HTML report's browser tests: the README demo, and a generated run of 10,000
-// deployments. The ledger is computed by the check in another change; until a report carries one,
-// these add a ledger example of their own (an approval whose caps the third of four deployments passes).
+// Reports for the HTML report's browser tests: the README demo (its ledger example: an approval whose
+// cap the third of four deployments passes), a generated run of 10,000 deployments, and a ledger
+// entry for pages built around hostile text.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPolicy } from '../../src/index.js';
-import type { CheckedDeployment, LedgerEntry, Report } from '../../src/types.js';
+import type { LedgerEntry, Report } from '../../src/types.js';
 import type { TempDir } from '../support/tmp-dir.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -14,10 +15,10 @@ export const LEDGER_EXAMPLE: LedgerEntry = {
   maxTotalGpus: 400_000,
   maxTotalMegawatts: 2_000,
   deployments: [
-    { name: 'stargate-a', file: 'deployments/a.yaml', date: '2027-02-01', gpus: 150_000, megawatts: 900, cumulativeGpus: 150_000, cumulativeMegawatts: 900 },
-    { name: 'stargate-b', file: 'deployments/b.yaml', date: '2027-05-01', gpus: 120_000, megawatts: 700, cumulativeGpus: 270_000, cumulativeMegawatts: 1_600 },
-    { name: 'stargate-c', file: 'deployments/c.yaml', date: '2027-09-01', gpus: 160_000, megawatts: 800, cumulativeGpus: 430_000, cumulativeMegawatts: 2_400 },
-    { name: 'stargate-d', file: 'deployments/d.yaml', date: '2028-01-01', gpus: 50_000, megawatts: 300, cumulativeGpus: 480_000, cumulativeMegawatts: 2_700 },
+    { name: 'stargate-a', file: 'deployments/a.yaml', line: 8, column: 16, date: '2027-02-01', provider: 'openai', workload: 'training', gpus: 150_000, megawatts: 900, cumulativeGpus: 150_000, cumulativeMegawatts: 900 },
+    { name: 'stargate-b', file: 'deployments/b.yaml', line: 8, column: 16, date: '2027-05-01', provider: 'openai', workload: 'training', gpus: 120_000, megawatts: 700, cumulativeGpus: 270_000, cumulativeMegawatts: 1_600 },
+    { name: 'stargate-c', file: 'deployments/c.yaml', line: 8, column: 16, date: '2027-09-01', provider: 'openai', workload: 'training', gpus: 160_000, megawatts: 800, cumulativeGpus: 430_000, cumulativeMegawatts: 2_400 },
+    { name: 'stargate-d', file: 'deployments/d.yaml', line: 8, column: 16, date: '2028-01-01', provider: 'openai', workload: 'training', gpus: 50_000, megawatts: 300, cumulativeGpus: 480_000, cumulativeMegawatts: 2_700 },
   ],
 };
 
@@ -25,7 +26,6 @@ export const LEDGER_EXAMPLE: LedgerEntry = {
 export async function demoReport(asOf = '2027-12-10'): Promise<Report> {
   const policy = await loadPolicy({ approvals: 'fixtures/examples/approvals.yaml', waivers: 'fixtures/examples/waivers.yaml', asOf, cwd: repo });
   const report = await policy.checkFiles(['fixtures/examples/deployments'], { cwd: repo, includeDeployments: true });
-  report.ledger ??= [LEDGER_EXAMPLE];
   return report;
 }
 
@@ -58,27 +58,11 @@ export async function bigReport(tmp: TempDir, asOf = '2027-01-15'): Promise<Repo
       '',
     ].join('\n'),
   );
-  const policy = await loadPolicy({ approvals: path.join(repo, 'fixtures/examples/approvals.yaml'), waivers: tmp.path('big/waivers.yaml'), asOf, cwd: tmp.dir });
+  // The examples' registry, with a total cap on the approval a sixth of the deployments cite: a ledger to draw.
+  const approvals = readFileSync(path.join(repo, 'fixtures/examples/approvals.yaml'), 'utf8').replace('    maxGpus: 400000\n', '    maxGpus: 400000\n    maxTotalGpus: 2000000\n');
+  if (!approvals.includes('maxTotalGpus: 2000000')) throw new Error('fixtures/examples/approvals.yaml changed: the big report gives MSFT-CAP-2026-001 no cap');
+  await tmp.write('big/approvals.yaml', approvals);
+  const policy = await loadPolicy({ approvals: tmp.path('big/approvals.yaml'), waivers: tmp.path('big/waivers.yaml'), asOf, cwd: tmp.dir });
   const report = await policy.checkFiles(['big/inventory.jsonl'], { cwd: tmp.dir, includeDeployments: true });
-  report.ledger ??= ledgerOf(report.deployments!, { 'MSFT-CAP-2026-001': 2_000_000 });
   return report;
-}
-
-/** Running totals per cited approval, by go-live date then name: test data in the ledger's shape. */
-function ledgerOf(deployments: readonly CheckedDeployment[], caps: Record<string, number>): LedgerEntry[] {
-  const byApproval = new Map<string, CheckedDeployment[]>();
-  for (const d of deployments) {
-    if (!d.approval) continue;
-    if (!byApproval.has(d.approval)) byApproval.set(d.approval, []);
-    byApproval.get(d.approval)!.push(d);
-  }
-  return [...byApproval.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([approval, list]) => {
-    let gpus = 0;
-    const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1));
-    return {
-      approval,
-      ...(caps[approval] === undefined ? {} : { maxTotalGpus: caps[approval] }),
-      deployments: sorted.map((d) => ({ name: d.name, file: d.file, date: d.date, gpus: d.gpus, cumulativeGpus: (gpus += d.gpus) })),
-    };
-  });
 }

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessFiles, assessSource } from '../../src/check/assess-files.js';
+import { assessSource } from '../../src/check/assess-files.js';
 import type { Assessment } from '../../src/check/assess.js';
 import type { FoundFile } from '../../src/input/find-files.js';
 import { defaultLimits } from '../../src/input/limits.js';
-import { openFile } from '../../src/input/load-source.js';
-import { compiledEvaluator } from '../../src/policy/compiled-evaluator.js';
+import { loadFiles } from '../../src/input/load-source.js';
 import { loadRules } from '../../src/policy/load-rules.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 
-// assessFiles reads whole files ahead in groups (64 files, or 4 MB of text, or up to a JSONL file)
+// loadFiles reads whole files ahead in groups (64 files, or 4 MB of text, or up to a JSONL file)
 // and takes each group through one stage at a time; JSONL files stream between groups. The files
 // below reach each of those limits. Whatever the grouping, each file must be assessed exactly as it
 // is alone, and handed on in the order given.
-describe('assessFiles', () => {
+describe('loadFiles and assessSource', () => {
   let tmp: TempDir;
   const files: FoundFile[] = [];
 
@@ -38,16 +37,18 @@ describe('assessFiles', () => {
 
   it('hands on what each file gives alone, file by file, in order', async () => {
     const { rules } = await loadRules(['rules/'], process.cwd());
-    const context = { rules, evaluator: compiledEvaluator, registry: undefined };
+    const context = { rules, registry: undefined };
     const alone: Assessment[][] = [];
     for (const file of files) {
       const out: Assessment[] = [];
-      await assessSource(openFile(file.path, file.file, defaultLimits), context, (a) => out.push(a));
+      let ends = 0;
+      await assessSource(loadFiles([file], defaultLimits), context, { assessment: (a) => out.push(a), fileDone: () => ends++ });
+      expect(ends, file.file).toBe(1);
       alone.push(out);
     }
     const grouped: Assessment[][] = [];
     let current: Assessment[] = [];
-    await assessFiles(files, context, defaultLimits, {
+    await assessSource(loadFiles(files, defaultLimits), context, {
       assessment: (a) => current.push(a),
       fileDone: () => {
         grouped.push(current);

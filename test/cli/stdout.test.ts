@@ -5,7 +5,8 @@ import { manifest } from '../support/manifests.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 import { noStackTrace, plainEnv, repo } from './run-cli.js';
 
-// The CLI writes stdout with write(2) rather than through a Node stream (see src/cli/io.ts).
+// The CLI writes its report to process.stdout (src/cli/io.ts): whole through a pipe, however slow the
+// reader, and quietly cut short when the reader goes away.
 let tmp: TempDir;
 beforeAll(async () => {
   tmp = await makeTempDir('accord-stdout-');
@@ -25,6 +26,17 @@ describe('accord check: stdout', () => {
     const report = JSON.parse(r.stdout) as { summary: { deployments: number; errors: number } };
     expect(r.stdout.length).toBeGreaterThan(1_000_000);
     expect(report.summary).toMatchObject({ deployments: 3000, errors: 3000 });
+  });
+
+  it('writes a report of several MB whole to a reader that starts late and reads slowly', () => {
+    const whole = sh(`node ${JSON.stringify(bin)} check inventory.jsonl --as-of 2027-01-01 --format json > whole.json; wc -c < whole.json`);
+    const bytes = Number(whole.stdout.trim());
+    expect(bytes).toBeGreaterThan(1_000_000);
+    // The pipe (64 KiB) is full long before the reader starts; then it reads 4 KiB at a time.
+    const r = sh(`set -o pipefail; node ${JSON.stringify(bin)} check inventory.jsonl --as-of 2027-01-01 --format json | (sleep 1; dd bs=4096 status=none | sha256sum); echo "exit=\${PIPESTATUS[0]}"`);
+    const expected = sh('sha256sum < whole.json').stdout;
+    expect(r.stdout).toBe(`${expected}exit=1\n`);
+    expect(r.stderr).toBe('');
   });
 
   it('stops quietly when the reader goes away (| head), and the exit code still tells the result', () => {

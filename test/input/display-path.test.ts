@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayPath } from '../../src/input/find-files.js';
+import { displayPath } from '../../src/path.js';
 
 /** The definition displayPath's shortcuts must agree with: relative below cwd, absolute elsewhere. */
 function reference(cwd: string, absolute: string): string {

@@ -1,7 +1,8 @@
 import { mkdir, symlink } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { displayPath, findFiles } from '../../src/input/find-files.js';
+import { findFiles } from '../../src/input/find-files.js';
+import { displayPath } from '../../src/path.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
 
 describe('findFiles', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadEvent, SourceDocument } from '../../src/input/document.js';
 import { defaultLimits } from '../../src/input/limits.js';
-import { loadJsonl, loadJsonlBatches } from '../../src/input/load-jsonl.js';
+import { loadJsonlBatches } from '../../src/input/load-jsonl.js';
+import { loadFile } from '../../src/input/load-source.js';
 import { collectAll, makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
 
 const limits = { ...defaultLimits };
@@ -94,12 +95,12 @@ describe('JSONL loader', () => {
 
   it('streams a file from disk', async () => {
     const file = await tmp.write('d.jsonl', '\n{"n": 1}\n');
-    const docs = documents((await collectAll(loadJsonl(file, 'd.jsonl', limits))).flat());
+    const docs = documents(await collectAll(loadFile(file, 'd.jsonl', limits)));
     expect(docs.map((d) => [d.file, d.start.line])).toEqual([['d.jsonl', 2]]);
   });
 
   it('reports a missing file as a read error, not a crash', async () => {
-    const events = (await collectAll(loadJsonl(tmp.path('missing.jsonl'), 'missing.jsonl', limits))).flat();
+    const events = await collectAll(loadFile(tmp.path('missing.jsonl'), 'missing.jsonl', limits));
     expect(problems(events)).toEqual([expect.objectContaining({ code: 'READ_ERROR', file: 'missing.jsonl' })]);
   });
 });

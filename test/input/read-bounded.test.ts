@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultLimits } from '../../src/input/limits.js';
-import { parseTextFile, readTextFile } from '../../src/input/load-text-file.js';
+import { json } from '../../src/input/kinds/json.js';
+import { loadText, readTextFile } from '../../src/input/load-text-file.js';
 import { readBounded } from '../../src/input/read-bounded.js';
 import { missingTool } from '../support/outside-tools.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
@@ -103,13 +104,13 @@ describe('readBounded', () => {
       }
     });
 
-    it("takes a special file's short read for the whole file: the JSON parser is what refuses it", () => {
+    it("takes a special file's short read for the whole file: the JSON parser is what refuses it", async () => {
       const read = readBounded('/proc/self/status', 100_000, quick) as { bytes: Uint8Array };
       expect(Buffer.from(read.bytes).toString()).toMatch(/^Name:/);
-      const text = readTextFile('/proc/self/status', 'status.json', 'json', defaultLimits) as { text: string };
-      expect(parseTextFile(text.text, 'status.json', 'json', defaultLimits)).toEqual([{ problem: expect.objectContaining({ code: 'PARSE_ERROR' }) }]);
+      const text = readTextFile('/proc/self/status', 'status.json', defaultLimits, json.cutTextFails) as { text: string };
+      expect(loadText(text.text, 'status.json', await json.loader(), defaultLimits)).toEqual([{ problem: expect.objectContaining({ code: 'PARSE_ERROR' }) }]);
       // YAML takes no such shortcut: the size is checked, and the special file refused.
-      expect(readTextFile('/proc/self/status', 'status.yaml', 'yaml', defaultLimits)).toEqual({ events: [{ problem: expect.objectContaining({ code: 'READ_ERROR' }) }] });
+      expect(readTextFile('/proc/self/status', 'status.yaml', defaultLimits, false)).toEqual({ events: [{ problem: expect.objectContaining({ code: 'READ_ERROR' }) }] });
     });
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccordError } from '../../src/errors.js';
 import { deriveApproval, type Approval } from '../../src/policy/approvals.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/policy-types.js';
+import { loadPolicy } from '../../src/index.js';
+import type { Policy } from '../../src/types.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { ruleJson, writeRules } from '../support/rule-files.js';
 import { makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inWindow } from '../../src/policy/dates.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/policy-types.js';
+import { loadPolicy } from '../../src/index.js';
+import type { Policy } from '../../src/types.js';
 import { manifest, manifestYaml } from '../support/manifests.js';
 import { ruleJson, writeRules } from '../support/rule-files.js';
 import { makeTempDir, type TempDir } from '../support/tmp-dir.js';

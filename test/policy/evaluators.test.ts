@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { PolicyOptions } from '../../src/policy/policy-types.js';
+import { loadPolicy } from '../../src/index.js';
+import type { PolicyOptions } from '../../src/types.js';
 import type { Report } from '../../src/types.js';
 import { manifest } from '../support/manifests.js';
 import { ruleJson, writeRules } from '../support/rule-files.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccordError } from '../../src/errors.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
+import { loadPolicy } from '../../src/index.js';
 import { exitCode } from '../../src/report/exit-code.js';
 import type { Problem } from '../../src/types.js';
 import { manifestYaml } from '../support/manifests.js';
@@ -48,6 +48,13 @@ const cases: Case[] = [
     path: 'conditions.all[0].value',
     at: '"value": {',
     message: /needs an array value, and spec\.region is not one/,
+  },
+  {
+    name: '`in` against a fact reference to a list that can be absent (json-rules-engine would throw)',
+    rule: ruleJson('bad', twoLeaves(leaf('spec', '$.workload', 'notIn', { fact: 'spec', path: '$.endpoints' }), workloadIsApi)),
+    path: 'conditions.all[0].value',
+    at: '"value": {',
+    message: /"notIn" needs a list written in the rule: spec\.endpoints can be absent/,
   },
   { name: 'a date operator on a number field, against a date fact', rule: ruleJson('bad', twoLeaves(workloadIsApi, leaf('spec', '$.capacity.gpus', 'dateAfter', { fact: 'metadata', path: '$.date' }))), path: 'conditions.all[1].path', at: '"path": "$.capacity.gpus"', message: /compares dates, and spec\.capacity\.gpus is not one/ },
   { name: 'a date operator against a fact that is not a date', rule: ruleJson('bad', twoLeaves(workloadIsApi, leaf('metadata', '$.date', 'dateAfter', { fact: 'spec', path: '$.provider' }))), path: 'conditions.all[1].value', at: '"value": {', message: /compares dates, and spec\.provider is not one/ },

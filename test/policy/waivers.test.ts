@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccordError } from '../../src/errors.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
+import { loadPolicy } from '../../src/index.js';
 import { exitCode } from '../../src/report/exit-code.js';
 import type { Report } from '../../src/types.js';
 import { manifest, manifestYaml } from '../support/manifests.js';

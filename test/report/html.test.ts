@@ -24,7 +24,7 @@ function hostileReport(): Report {
   report.notices[0]!.message = `notice ${XSS}`;
   report.deployments![0]!.file = report.findings[0]!.file;
   report.waivers = [{ rule: `rule-${XSS}`, deployment: XSS, reason: XSS, approvedBy: XSS, expiresOn: '2027-03-31', status: 'active', used: false }];
-  report.ledger = [{ approval: XSS, maxTotalGpus: 10, deployments: [{ name: XSS, file: XSS, date: '2027-01-01', gpus: 11, cumulativeGpus: 11 }] }];
+  report.ledger = [{ approval: XSS, maxTotalGpus: 10, deployments: [{ name: XSS, file: XSS, line: 1, column: 1, date: '2027-01-01', provider: 'oracle', workload: 'training', gpus: 11, cumulativeGpus: 11 }] }];
   return report;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/input/document.js';
 import { defaultLimits } from '../../src/input/limits.js';
 import { parseYaml } from '../../src/input/parse-yaml.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
+import { loadPolicy } from '../../src/index.js';
 import { validate } from '../../src/schema/validate.js';
 import { validators } from '../../src/schema/validators.js';
 import { manifest } from '../support/manifests.js';

@@ -1,4 +1,4 @@
-import { sha256 } from '../../sha256.js';
+import { createHash } from 'node:crypto';
 
 /**
  * The deployment name of an untagged resource instance (convention 4): drop `module.` prefixes,
@@ -12,7 +12,7 @@ export function nameFromAddress(address: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (name.length <= 63) return name;
-  return `${name.slice(0, 54)}-${sha256().update(address).digest('hex').slice(0, 8)}`;
+  return `${name.slice(0, 54)}-${createHash('sha256').update(address).digest('hex').slice(0, 8)}`;
 }
 
 /** Drops the `module.` that starts each module step, but never text inside an instance key. */

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AccordError } from '../errors.js';
-import { loadDataFile } from '../input/load-data-file.js';
-import { defaultLimits, type Limits } from '../input/limits.js';
-import { displayPath } from '../input/find-files.js';
-import { dataValidators } from '../schema/validators.js';
-import type { FailOn } from '../types.js';
-import type { FormatName } from '../report/format-types.js';
+import { AccordError } from './errors.js';
+import { loadDataFile } from './input/load-data-file.js';
+import { defaultLimits } from './input/limits.js';
+import { displayPath } from './path.js';
+import type { FormatName } from './report/format-types.js';
+import { dataValidators } from './schema/validators.js';
+import type { FailOn, Limits } from './types.js';
 
 export interface ConfigFile {
   include?: string[];

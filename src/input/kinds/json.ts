@@ -1,0 +1,29 @@
+import type { Limits } from '../../types.js';
+import type { LoadEvent } from '../document.js';
+import { parseJson } from '../parse-json.js';
+import type { WholeTextKind } from './kind.js';
+import { firstLine, isJsonLines, startsLikeJson } from './sniff.js';
+
+/** A JSON file: one deployment, or an array of them. */
+export const json: WholeTextKind = {
+  name: 'json',
+  extensions: ['json'],
+  detect(text) {
+    const first = firstLine(text);
+    return startsLikeJson(first.line) && !isJsonLines(first);
+  },
+  reads: 'whole',
+  cutTextFails: true,
+  loader: async () => loadJson,
+};
+
+function loadJson(text: string, file: string, limits: Limits): LoadEvent[] {
+  const parsed = parseJson(text, file, limits);
+  if (parsed.problems.length > 0) return parsed.problems.map((problem) => ({ problem }));
+  const { value, locate } = parsed;
+  if (!Array.isArray(value)) return [{ document: { file, value, start: locate([]), locate } }];
+  if (value.length === 0) return [{ problem: { file, ...locate([]), code: 'NO_DEPLOYMENTS', message: 'empty array: no deployment in this file' } }];
+  return value.map((element, index) => ({
+    document: { file, value: element, start: locate([index]), locate: (segments) => locate([index, ...segments]) },
+  }));
+}

@@ -1,0 +1,35 @@
+import type { Limits } from '../../types.js';
+import type { LoadEvent } from '../document.js';
+
+/** Turns a whole text into its load events: documents with positions, or problems. */
+export type LoadText = (text: string, file: string, limits: Limits) => LoadEvent[];
+
+interface KindBase {
+  /** What `--stdin-format` and `checkStream({ format })` call it. */
+  readonly name: string;
+  /** Extensions (lower case, no dot) of its files: a file is read by the kinds its extension names. */
+  readonly extensions: readonly string[];
+  /**
+   * Whether a text is of this kind, by its content: asked in registry order for stdin and for a
+   * file whose extension several kinds share. It runs on every such input, so it looks at the
+   * text before it parses any of it. For stdin the text is decoded leniently, for this only.
+   */
+  detect(text: string): boolean;
+}
+
+/** A kind read whole (up to maxFileBytes), then parsed. */
+export interface WholeTextKind extends KindBase {
+  readonly reads: 'whole';
+  /** A text cut short never parses as this kind, so a file's first short read may be taken for all of it. */
+  readonly cutTextFails: boolean;
+  /** The kind's loader; asynchronous only so that a parser can be imported on first use. */
+  loader(): Promise<LoadText>;
+}
+
+/** A kind read as a stream, a batch of events at a time, in bounded memory. */
+export interface StreamKind extends KindBase {
+  readonly reads: 'stream';
+  load(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits): AsyncIterable<LoadEvent[]>;
+}
+
+export type InputKind = WholeTextKind | StreamKind;

@@ -1,0 +1,32 @@
+/**
+ * The first line of a text that holds anything (a byte-order mark and blank lines skipped), trimmed,
+ * and whether anything but white space follows it: enough to tell JSON, JSONL and YAML apart
+ * without parsing more than one line.
+ */
+export function firstLine(text: string): { line: string; more: boolean } {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A loop, not a regular expression: stdin is untrusted, and may hold millions of blank lines.
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  const newline = text.indexOf('\n', start);
+  const line = text.slice(start, newline === -1 ? text.length : newline).trim();
+  return { line, more: newline !== -1 && /\S/.test(text.slice(newline + 1)) };
+}
+
+export function startsLikeJson(line: string): boolean {
+  return line.startsWith('{') || line.startsWith('[');
+}
+
+/** A first line that is a whole JSON value, with more lines after it: JSON Lines. */
+export function isJsonLines({ line, more }: { line: string; more: boolean }): boolean {
+  if (!more || !startsLikeJson(line)) return false;
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
