@@ -16,3 +16,5 @@ export { exampleViolation } from './fixtures/example.js';
 export { describeConditions } from './policy/describe-conditions.js';
 export { loadConfig, defaultConfigName, type ConfigFile } from './config.js';
 export { didYouMean } from './suggest.js';
+export { deploymentsFromPlan } from './input/terraform/deployments-from-plan.js';
+export type { DeploymentsFromPlanOptions, DerivedDeployment, MappingValue, PlanNotice, PlanProblem, PlanResult } from './input/terraform/types.js';
