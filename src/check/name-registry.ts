@@ -1,5 +1,6 @@
 /** 16 MB of table at most before any name comes; it still grows past this as names do. */
 const MAX_INITIAL_CAPACITY = 1 << 20;
+const SLOT = 4;
 
 /**
  * Remembers every deployment name of a run in bounded memory: a fleet inventory holds a million,
@@ -10,62 +11,71 @@ const MAX_INITIAL_CAPACITY = 1 << 20;
  * so no file can be written to collide (or to pile names into one run of slots) on purpose.
  */
 export class NameRegistry {
-  private hashA: Uint32Array;
-  private hashB: Uint32Array;
-  /** 0 marks an empty slot; otherwise the 1-based line of the first occurrence. */
-  private lines: Uint32Array;
-  private files: Uint32Array;
+  /** Four words a slot: the two hashes, the 1-based line of the first occurrence (0: an empty slot), its file. */
+  private slots: Uint32Array | undefined;
+  private capacity = 16;
   private size = 0;
+  /** The first name, kept until a second one comes: a run of one deployment (policy.check) makes no table. */
+  private first: readonly [a: number, b: number, line: number, file: number] | undefined;
   private readonly seedA = randomSeed();
   private readonly seedB = randomSeed();
 
   /** `expected`: how many names the run will likely claim (its file count), so the table need not grow as they come. */
   constructor(expected = 0) {
-    let capacity = 16;
-    while (capacity < expected * 2 && capacity < MAX_INITIAL_CAPACITY) capacity *= 2;
-    this.hashA = new Uint32Array(capacity);
-    this.hashB = new Uint32Array(capacity);
-    this.lines = new Uint32Array(capacity);
-    this.files = new Uint32Array(capacity);
+    while (this.capacity < expected * 2 && this.capacity < MAX_INITIAL_CAPACITY) this.capacity *= 2;
   }
 
   /** Records the name; returns where it was first seen when it was seen before. */
   claim(name: string, file: number, line: number): { file: number; line: number } | undefined {
-    if ((this.size + 1) * 2 > this.lines.length) this.grow();
     const [a, b] = hashes(name, this.seedA, this.seedB);
-    const mask = this.lines.length - 1;
+    if (!this.slots) {
+      if (!this.first) {
+        this.first = [a, b, Math.max(1, line), file];
+        return undefined;
+      }
+      this.slots = new Uint32Array(this.capacity * SLOT);
+      this.put(this.slots, ...this.first);
+    }
+    if ((this.size + 1) * 2 * SLOT > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
     for (let slot = a & mask; ; slot = (slot + 1) & mask) {
-      const seen = this.lines[slot] as number;
+      const at = slot * SLOT;
+      const seen = slots[at + 2] as number;
       if (seen === 0) {
-        this.hashA[slot] = a;
-        this.hashB[slot] = b;
-        this.lines[slot] = Math.max(1, line);
-        this.files[slot] = file;
+        write(slots, at, a, b, Math.max(1, line), file);
         this.size++;
         return undefined;
       }
-      if (this.hashA[slot] === a && this.hashB[slot] === b) return { file: this.files[slot] as number, line: seen };
+      if (slots[at] === a && slots[at + 1] === b) return { file: slots[at + 3] as number, line: seen };
     }
   }
 
-  private grow(): void {
-    const old = { a: this.hashA, b: this.hashB, lines: this.lines, files: this.files };
-    const capacity = old.lines.length * 2;
-    this.hashA = new Uint32Array(capacity);
-    this.hashB = new Uint32Array(capacity);
-    this.lines = new Uint32Array(capacity);
-    this.files = new Uint32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < old.lines.length; i++) {
-      if (old.lines[i] === 0) continue;
-      let slot = (old.a[i] as number) & mask;
-      while (this.lines[slot] !== 0) slot = (slot + 1) & mask;
-      this.hashA[slot] = old.a[i] as number;
-      this.hashB[slot] = old.b[i] as number;
-      this.lines[slot] = old.lines[i] as number;
-      this.files[slot] = old.files[i] as number;
-    }
+  /** Puts a name known to be new into the first free slot from its own. */
+  private put(slots: Uint32Array, a: number, b: number, line: number, file: number): void {
+    const mask = slots.length / SLOT - 1;
+    let slot = a & mask;
+    while (slots[slot * SLOT + 2] !== 0) slot = (slot + 1) & mask;
+    write(slots, slot * SLOT, a, b, line, file);
+    this.size++;
   }
+
+  private grow(): void {
+    const old = this.slots as Uint32Array;
+    const slots = new Uint32Array(old.length * 2);
+    this.size = 0;
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 2] !== 0) this.put(slots, old[at] as number, old[at + 1] as number, old[at + 2] as number, old[at + 3] as number);
+    }
+    this.slots = slots;
+  }
+}
+
+function write(slots: Uint32Array, at: number, a: number, b: number, line: number, file: number): void {
+  slots[at] = a;
+  slots[at + 1] = b;
+  slots[at + 2] = line;
+  slots[at + 3] = file;
 }
 
 /** A 32-bit seed; unpredictable enough against crafted names, and no node:crypto to load. */

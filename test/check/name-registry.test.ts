@@ -17,6 +17,14 @@ describe('NameRegistry', () => {
     for (let i = 0; i < count; i += 997) expect(names.claim(`deploy-${i}`, 0, 1)).toEqual({ file: i % 7, line: i + 1 });
   });
 
+  it('finds a second claim of the very first name (the table is made when a second name comes)', () => {
+    const names = new NameRegistry(1);
+    expect(names.claim('only', 0, 7)).toBeUndefined();
+    expect(names.claim('only', 1, 2)).toEqual({ file: 0, line: 7 });
+    expect(names.claim('other', 1, 3)).toBeUndefined();
+    expect(names.claim('only', 2, 9)).toEqual({ file: 0, line: 7 });
+  });
+
   it('tells apart names that differ only in order or by one character', () => {
     const names = new NameRegistry();
     for (const name of ['ab', 'ba', 'a-b', 'b-a', 'aa', 'a', 'abc', 'acb']) expect(names.claim(name, 0, 1), name).toBeUndefined();
