@@ -14,6 +14,12 @@ export interface SchemaIssue {
   message: string;
 }
 
+/**
+ * Marks an AccordError whichever copy of the library made it: a process that loads the package
+ * through both `import` and `require` has two AccordError classes, and `instanceof` sees only one.
+ */
+const brand = Symbol.for('accord-policy.AccordError');
+
 /** The only error the library throws on purpose; `code` is stable and part of the API. */
 export class AccordError extends Error {
   override readonly name = 'AccordError';
@@ -33,8 +39,13 @@ export class AccordError extends Error {
     this.issues = details.issues ?? [];
     this.problems = details.problems ?? [];
   }
+
+  get [brand](): true {
+    return true;
+  }
 }
 
+/** Whether a value is an AccordError, from this copy of the library or another (ESM and CommonJS in one process). */
 export function isAccordError(value: unknown): value is AccordError {
-  return value instanceof AccordError;
+  return value instanceof AccordError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[brand] === true);
 }

@@ -20,6 +20,29 @@ describe('the built package', () => {
     for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/index.d.cts', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'bin/accord.cjs']) expect(existsSync(path.join(repo, file)), file).toBe(true);
   });
 
+  it('isAccordError knows an AccordError from the other module system (ESM and CommonJS copies in one process)', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const esm = await import('accord-policy');
+      const cjs = createRequire(process.cwd() + '/')('accord-policy');
+      const caught = async (accord) => { try { await (await accord.loadPolicy({ asOf: '2027-01-01' })).check({}); } catch (e) { return e; } };
+      const fromEsm = await caught(esm);
+      const fromCjs = await caught(cjs);
+      const plain = Object.assign(new Error('x'), { name: 'AccordError', code: 'INVALID_DEPLOYMENT' });
+      console.log(JSON.stringify({
+        twoClasses: esm.AccordError !== cjs.AccordError,
+        instanceofAcross: fromCjs instanceof esm.AccordError,
+        esmKnowsCjs: esm.isAccordError(fromCjs),
+        cjsKnowsEsm: cjs.isAccordError(fromEsm),
+        own: esm.isAccordError(fromEsm) && cjs.isAccordError(fromCjs),
+        lookalike: esm.isAccordError(plain) || esm.isAccordError({ code: 'INVALID_DEPLOYMENT' }),
+      }));
+    `;
+    const result = runNode(script, repo);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ twoClasses: true, instanceofAcross: false, esmKnowsCjs: true, cjsKnowsEsm: true, own: true, lookalike: false });
+  });
+
   it("resolves `import('accord-policy')` through package.json exports (self-reference) and checks like the source", async () => {
     const deployment = manifest({ name: 'api-oracle', provider: 'oracle' });
     const script = `
