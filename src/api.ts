@@ -66,6 +66,10 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
+      const { shard } = checkOptions;
+      if (shard !== undefined && !validShard(shard)) {
+        throw new AccordError('INVALID_OPTION', `shard: index and count must be whole numbers with 1 <= index <= count, got ${JSON.stringify(shard)}`);
+      }
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },
@@ -80,4 +84,10 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       return runCheck(context, { stream: open }, [], streamOptions);
     },
   };
+}
+
+function validShard(shard: unknown): boolean {
+  if (typeof shard !== 'object' || shard === null) return false;
+  const { index, count } = shard as Record<string, unknown>;
+  return Number.isSafeInteger(index) && Number.isSafeInteger(count) && (index as number) >= 1 && (index as number) <= (count as number);
 }

@@ -105,6 +105,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     exclude: values.exclude as string[] | undefined,
     stdinFormat: text('stdin-format'),
     evaluator: text('evaluator'),
+    shard: text('shard'),
     maxFileBytes: number('max-file-bytes'),
     maxLineBytes: number('max-line-bytes'),
     maxDepth: number('max-depth'),
