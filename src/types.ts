@@ -310,6 +310,15 @@ export interface CheckFilesOptions {
   shard?: ShardSpec;
 }
 
+export interface MergeOptions {
+  /** The rule folders the shards were checked with; default: the bundled pack. They must hash to the reports' pack. */
+  rules?: string | readonly string[];
+  /** Base for relative rule folders; default: process.cwd(). */
+  cwd?: string;
+  /** Keep the shards' `deployments` in the merged report (JUnit and HTML need them). */
+  includeDeployments?: boolean;
+}
+
 export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd' | 'shard'> {
   /** Shown as the file name; default `<stdin>`. */
   name?: string;

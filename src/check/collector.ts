@@ -21,6 +21,11 @@ export function windowNotice(skip: { rule: string; count: number; first: readonl
   };
 }
 
+/** A second deployment named `name`, at `file` and `start`; `where` is the first one's `file:line`. */
+export function duplicateNameProblem(name: string, file: string, start: Position, where: string): Problem {
+  return { file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` };
+}
+
 /** Accumulates one run's results in bounded memory: per-deployment state is only what the report needs. */
 export class Collector {
   readonly findings: Finding[] = [];
@@ -92,8 +97,7 @@ export class Collector {
     if (this.keepNames) this.names.push({ name, file, ...start });
     const first = this.nameRegistry.claim(name, this.fileNames.length - 1, start.line);
     if (!first) return;
-    const where = `${this.fileNames[first.file]}:${first.line}`;
-    this.problems.push({ file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
+    this.problems.push(duplicateNameProblem(name, file, start, `${this.fileNames[first.file]}:${first.line}`));
   }
 
   private addResult(name: string, file: string, start: Position, facts: DeploymentFacts, result: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] }): void {

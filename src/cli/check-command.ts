@@ -96,7 +96,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 }
 
 /** Creates the report's folder (CI jobs write to e.g. reports/accord.sarif); a failed write is the caller's to fix. */
-function writeOutput(file: string, output: string): void {
+export function writeOutput(file: string, output: string): void {
   try {
     makeDirs(path.dirname(file));
     writeFileSync(file, output);
@@ -124,7 +124,7 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
-function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+export function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw choiceError(flag, value, allowed);
 }

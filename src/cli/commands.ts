@@ -21,7 +21,7 @@ export interface CommandSpec {
 
 const rules = { type: 'string', short: 'r', multiple: true } as const;
 
-export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
+export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
   check: {
     summary: 'check deployment manifests (files, directories, globs, or - for stdin)',
     usage: 'accord check [paths or globs...] [options]',
@@ -82,6 +82,28 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '1  an active finding at or above --fail-on (default: error)',
       '2  a problem: a file unreadable, unparsable or failing the schema, a path matching nothing, a broken',
       '   rule, approvals, waivers or config file, or a usage error; 2 wins over 1',
+    ],
+  },
+  merge: {
+    summary: 'combine the JSON reports of accord check --shard K/N into the report of one run',
+    usage: 'accord merge <report.json...> [options]',
+    options: { rules, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' } },
+    help: [
+      '-r, --rules <dir>          the rules folders the shards were checked with (repeatable); default: the bundled pack',
+      `-f, --format <format>      ${formatNames.join(' | ')} (default: text)`,
+      '-o, --output <file>        write the report to a file; a one-line summary goes to stderr',
+      '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
+    ],
+    choices: { format: formatNames, 'fail-on': ['error', 'warning', 'never'] },
+    numbers: [],
+    examples: [
+      'accord check deployments/ --shard 2/4 -f json -o report-2.json   one shard of four',
+      'accord merge report-*.json -f sarif -o accord.sarif               every shard, as one run would report it',
+    ],
+    exitCodes: [
+      '0, 1, 2  as accord check over every shard\'s files would exit',
+      '2  also: a report that cannot be read, or reports that are not every shard of one run (another rule pack,',
+      '   date, tool version or set of files, a shard given twice or missing), or a usage error',
     ],
   },
   test: {
