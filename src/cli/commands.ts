@@ -97,13 +97,14 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
     choices: { format: formatNames, 'fail-on': ['error', 'warning', 'never'] },
     numbers: [],
     examples: [
-      'accord check deployments/ --shard 2/4 -f json -o report-2.json   one shard of four',
-      'accord merge report-*.json -f sarif -o accord.sarif               every shard, as one run would report it',
+      'accord merge report-*.json                     the JSON reports of every shard, as one run',
+      'accord merge report-*.json -f sarif -o accord.sarif   every shard, as one run would report it for code scanning',
     ],
     exitCodes: [
-      '0, 1, 2  as accord check over every shard\'s files would exit',
-      '2  also: a report that cannot be read, or reports that are not every shard of one run (another rule pack,',
-      '   date, tool version or set of files, a shard given twice or missing), or a usage error',
+      '0  no active (not waived) finding at or above --fail-on in the merged report',
+      '1  an active finding at or above --fail-on (default: error)',
+      '2  a problem in any shard, a report that cannot be read, reports that are not every shard of one run',
+      '   (another rule pack, date, tool version or set of files, a shard given twice or missing), or a usage error',
     ],
   },
   test: {
