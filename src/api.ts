@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { bundledRulesDir } from './bundled-paths.js';
+import { mergeShardReports, type ShardReport } from './check/merge-reports.js';
 import { checkOne, runCheck, type CheckContext } from './check/run-check.js';
 import { AccordError } from './errors.js';
 import { findFiles } from './input/find-files.js';
@@ -12,7 +13,7 @@ import { loadRules } from './policy/load-rules.js';
 import { ruleInfo } from './policy/loaded-rule.js';
 import { loadWaivers, type Waiver } from './policy/waivers.js';
 import { date as isCalendarDate } from './schema/formats.cjs';
-import type { Policy, PolicyOptions, Problem } from './types.js';
+import type { MergeOptions, Policy, PolicyOptions, Problem, Report } from './types.js';
 
 // The library's facade: it puts input, policy and the run together. Only index.ts imports it.
 
@@ -66,6 +67,10 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const base = path.resolve(cwd, checkOptions.cwd ?? '.');
       const list = typeof patterns === 'string' ? [patterns] : [...patterns];
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
+      const { shard } = checkOptions;
+      if (shard !== undefined && !validShard(shard)) {
+        throw new AccordError('INVALID_OPTION', `shard: index and count must be whole numbers with 1 <= index <= count, got ${JSON.stringify(shard)}`);
+      }
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },
@@ -80,4 +85,35 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       return runCheck(context, { stream: open }, [], streamOptions);
     },
   };
+}
+
+function validShard(shard: unknown): boolean {
+  if (typeof shard !== 'object' || shard === null) return false;
+  const { index, count } = shard as Record<string, unknown>;
+  return Number.isSafeInteger(index) && Number.isSafeInteger(count) && (index as number) >= 1 && (index as number) <= (count as number);
+}
+
+/**
+ * Combines the JSON reports of every shard of one run (`checkFiles` with `shard`) into the report
+ * that run would have given unsharded. The rules are loaded again (the bundled pack, or
+ * `options.rules`) for the capacity ledger's findings; they must hash to the reports' pack.
+ * Throws AccordError INVALID_OPTION for reports that are not every shard of one run.
+ */
+export async function mergeReports(reports: readonly unknown[], options: MergeOptions = {}): Promise<Report> {
+  reports.forEach((report, i) => {
+    if (!isShardReport(report)) throw new AccordError('INVALID_OPTION', `merge: report ${i + 1} is not the JSON report (version 1) of a shard (accord check --shard K/N --format json)`);
+  });
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const ruleDirs = options.rules === undefined ? [bundledRulesDir] : typeof options.rules === 'string' ? [options.rules] : [...options.rules];
+  const loaded = await loadRules(ruleDirs, cwd);
+  return mergeShardReports(reports as ShardReport[], { rules: loaded.rules, ruleInfos: loaded.rules.map(ruleInfo), rulePack: loaded.pack }, options.includeDeployments === true);
+}
+
+function isShardReport(value: unknown): value is ShardReport {
+  const r = value as ShardReport;
+  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(r) || r.version !== 1 || !isObject(r.shard) || !isObject(r.rulePack) || !isObject(r.tool) || !isObject(r.summary) || typeof r.asOf !== 'string') return false;
+  const { shard } = r;
+  const arrays = [r.findings, r.problems, r.notices, shard.files, shard.names, shard.outOfWindow, shard.usedWaivers, shard.waiverPlaces, r.waivers ?? [], r.ledger ?? [], r.deployments ?? []];
+  return arrays.every(Array.isArray) && validShard(shard) && typeof shard.approvalsGiven === 'boolean' && Number.isSafeInteger(shard.unverifiedApprovals);
 }

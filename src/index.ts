@@ -1,4 +1,4 @@
-export { loadPolicy } from './api.js';
+export { loadPolicy, mergeReports } from './api.js';
 export { AccordError, isAccordError, type AccordErrorCode, type SchemaIssue } from './errors.js';
 export { exitCode } from './report/exit-code.js';
 export { formatReport, formatNames } from './report/formats.js';

@@ -225,6 +225,38 @@ export interface Report {
   ledger?: LedgerEntry[];
   /** Every waiver of the waivers file, in file order; present when the run has waivers. */
   waivers?: WaiverStatus[];
+  /** Present only in the report of a shard (`--shard K/N`): what `accord merge` needs besides the rest. */
+  shard?: ShardState;
+}
+
+/** Shard K of N (1 <= index <= count). */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+/** A deployment's name and where it starts. */
+export interface NamePlace {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What a shard's report carries so that a merge of every shard is the report of one run. */
+export interface ShardState extends ShardSpec {
+  /** Every file of the run (all shards), in the order one run reads them. */
+  files: string[];
+  /** Every valid deployment of the shard, in its order: duplicate names are found across shards. */
+  names: NamePlace[];
+  /** Whether an approvals registry was given, and the deployments citing an approval without one. */
+  approvalsGiven: boolean;
+  unverifiedApprovals: number;
+  /** Per rule, the deployments skipped by its window: how many, and the first five. */
+  outOfWindow: { rule: string; count: number; first: NamePlace[] }[];
+  /** Indexes (in `waivers`) of the waivers used by findings other than the ledger's, and where each waiver's `rule` is written. */
+  usedWaivers: number[];
+  waiverPlaces: ({ file: string } & Position)[];
 }
 
 /** Resource limits on untrusted input; each answers a threat listed in the README's Security section. */
@@ -271,9 +303,23 @@ export interface CheckFilesOptions {
   includeDeployments?: boolean;
   /** Called after each file (and every 10,000 deployments of a long JSONL file). */
   onProgress?: (progress: { files: number; deployments: number }) => void;
+  /**
+   * Check only shard `index` of `count` (1-based): the files whose display path hashes to it, and
+   * the records of a JSONL file that do (see docs/ci.md). The report then carries `shard`, for `accord merge`.
+   */
+  shard?: ShardSpec;
 }
 
-export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd'> {
+export interface MergeOptions {
+  /** The rule folders the shards were checked with; default: the bundled pack. They must hash to the reports' pack. */
+  rules?: string | readonly string[];
+  /** Base for relative rule folders; default: process.cwd(). */
+  cwd?: string;
+  /** Keep the shards' `deployments` in the merged report (JUnit and HTML need them). */
+  includeDeployments?: boolean;
+}
+
+export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd' | 'shard'> {
   /** Shown as the file name; default `<stdin>`. */
   name?: string;
   /**

@@ -1,10 +1,30 @@
 import type { LedgerPlace, LedgerRow } from '../policy/ledger.js';
 import type { LoadedRule } from '../policy/loaded-rule.js';
 import { findWaiver, waiverRef, type Waiver } from '../policy/waivers.js';
-import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } from '../types.js';
+import type { CheckedDeployment, Finding, NamePlace, Notice, Position, Problem, Summary } from '../types.js';
 import type { Assessment } from './assess.js';
 import type { DeploymentFacts } from './deployment-facts.js';
 import { NameRegistry } from './name-registry.js';
+
+/** The names a RULE_OUT_OF_WINDOW notice lists. */
+export const WINDOW_NAMES = 5;
+
+/** The notice of the deployments a rule's window skipped. */
+export function windowNotice(skip: { rule: string; count: number; first: readonly NamePlace[] }, effective: { from?: string; until?: string }): Notice {
+  const { rule, count, first } = skip;
+  const window = [effective.from && `from ${effective.from}`, effective.until && `until ${effective.until}`].filter(Boolean).join(' ');
+  const more = count > first.length ? ` and ${count - first.length} more` : '';
+  return {
+    code: 'RULE_OUT_OF_WINDOW',
+    rule,
+    message: `rule ${rule} (effective ${window}) was not applied to ${count} deployment${count === 1 ? '' : 's'} dated outside its window: ${first.map((p) => p.name).join(', ')}${more}`,
+  };
+}
+
+/** A second deployment named `name`, at `file` and `start`; `where` is the first one's `file:line`. */
+export function duplicateNameProblem(name: string, file: string, start: Position, where: string): Problem {
+  return { file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` };
+}
 
 /** Accumulates one run's results in bounded memory: per-deployment state is only what the report needs. */
 export class Collector {
@@ -17,11 +37,13 @@ export class Collector {
   files = 0;
   deploymentCount = 0;
   unverifiedApprovals = 0;
-  private readonly names: NameRegistry;
+  private readonly nameRegistry: NameRegistry;
   /** Files in the order their deployments came; a file's deployments come together. */
   private readonly fileNames: string[] = [];
   private lastFile: string | undefined;
-  private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; names: string[] }>();
+  private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; first: NamePlace[] }>();
+  /** Every valid deployment's name and place, kept only for a shard's report (`keepNames`). */
+  readonly names: NamePlace[] = [];
 
   constructor(
     private readonly waivers: readonly Waiver[],
@@ -29,8 +51,9 @@ export class Collector {
     private readonly rules: readonly LoadedRule[],
     /** Deployments the run expects (its file count): sizes the name table once. */
     expectedDeployments = 0,
+    private readonly keepNames = false,
   ) {
-    this.names = new NameRegistry(expectedDeployments);
+    this.nameRegistry = new NameRegistry(expectedDeployments);
   }
 
   /** Takes one assessment; assessments come in file order, so "first" and "second" mean what they say. */
@@ -71,10 +94,10 @@ export class Collector {
       this.fileNames.push(file);
       this.lastFile = file;
     }
-    const first = this.names.claim(name, this.fileNames.length - 1, start.line);
+    if (this.keepNames) this.names.push({ name, file, ...start });
+    const first = this.nameRegistry.claim(name, this.fileNames.length - 1, start.line);
     if (!first) return;
-    const where = `${this.fileNames[first.file]}:${first.line}`;
-    this.problems.push({ file, ...start, code: 'DUPLICATE_NAME', deployment: name, path: 'metadata.name', message: `deployment name "${name}" is already used at ${where}: names must be unique in a run` });
+    this.problems.push(duplicateNameProblem(name, file, start, `${this.fileNames[first.file]}:${first.line}`));
   }
 
   private addResult(name: string, file: string, start: Position, facts: DeploymentFacts, result: { findings: Finding[]; evaluated: readonly string[]; skipped: readonly string[] }): void {
@@ -82,27 +105,22 @@ export class Collector {
     for (const id of result.skipped) {
       let entry = this.outOfWindow.get(id);
       if (!entry) {
-        entry = { ...this.rules.find((r) => r.id === id)?.effective, count: 0, names: [] };
+        entry = { ...this.rules.find((r) => r.id === id)?.effective, count: 0, first: [] };
         this.outOfWindow.set(id, entry);
       }
       entry.count++;
-      if (entry.names.length < 5) entry.names.push(name);
+      if (entry.first.length < WINDOW_NAMES) entry.first.push({ name, file, ...start });
     }
     if (this.keepDeployments) this.deployments.push({ name, file, line: start.line, column: start.column, evaluated: [...result.evaluated], ...facts });
   }
 
+  /** Per rule (in id order), the deployments its window skipped: how many, and the first few. */
+  windowSkips(): { rule: string; count: number; first: NamePlace[] }[] {
+    return [...this.outOfWindow.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, e]) => ({ rule, count: e.count, first: e.first }));
+  }
+
   windowNotices(): Notice[] {
-    return [...this.outOfWindow.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([rule, e]) => {
-        const window = [e.from && `from ${e.from}`, e.until && `until ${e.until}`].filter(Boolean).join(' ');
-        const more = e.count > e.names.length ? ` and ${e.count - e.names.length} more` : '';
-        return {
-          code: 'RULE_OUT_OF_WINDOW' as const,
-          rule,
-          message: `rule ${rule} (effective ${window}) was not applied to ${e.count} deployment${e.count === 1 ? '' : 's'} dated outside its window: ${e.names.join(', ')}${more}`,
-        };
-      });
+    return this.windowSkips().map((skip) => windowNotice(skip, this.rules.find((r) => r.id === skip.rule)?.effective ?? {}));
   }
 
   summary(): Summary {

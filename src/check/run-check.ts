@@ -15,6 +15,7 @@ import { toolName, toolVersion } from '../version.js';
 import { assess, assessWithEngine, type Assessment } from './assess.js';
 import { assessSource } from './assess-files.js';
 import { Collector } from './collector.js';
+import { shardFiles, shardParts } from './shard.js';
 import { sortFindings, sortProblems } from './sort.js';
 
 export interface CheckContext {
@@ -38,9 +39,13 @@ export async function runCheck(
   context: CheckContext,
   input: CheckInput,
   findProblems: readonly Problem[],
-  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
+  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'shard'>,
 ): Promise<Report> {
-  const collector = new Collector(context.waivers, options.includeDeployments === true, context.rules, 'files' in input ? input.files.length : 0);
+  const { shard } = options;
+  if (shard && !('files' in input)) throw new AccordError('INVALID_OPTION', 'shard: a stream (stdin) cannot be split into shards; give files');
+  const allFiles = 'files' in input ? input.files : [];
+  const files = shard ? shardFiles(allFiles, shard) : allFiles;
+  const collector = new Collector(context.waivers, options.includeDeployments === true, context.rules, files.length, shard !== undefined);
   collector.problems.push(...context.policyProblems, ...findProblems);
   const progress = () => options.onProgress?.({ files: collector.files, deployments: collector.deploymentCount });
   const record = (assessment: Assessment) => {
@@ -48,7 +53,7 @@ export async function runCheck(
     // A long JSONL inventory reports progress as it goes, not only when it ends.
     if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
   };
-  const source = 'files' in input ? loadFiles(input.files, context.limits) : input.stream();
+  const source = 'files' in input ? (shard ? shardParts(loadFiles(files, context.limits), files, shard) : loadFiles(files, context.limits)) : input.stream();
   await assessSource(source, context, {
     assessment: record,
     fileDone: () => {
@@ -56,13 +61,28 @@ export async function runCheck(
       progress();
     },
   });
+  // What a merge needs: the waivers used before the ledger's findings, which a merge computes again.
+  const usedBeforeLedger = shard ? context.waivers.flatMap((w, i) => (collector.usedWaivers.has(w) ? [i] : [])) : [];
   // The second phase: the capacity ledger needs every deployment of the run.
   const ledger = context.registry ? buildLedger(collector.ledgerRows, context.registry) : undefined;
   if (ledger) {
     const found = context.engine ? await ledgerFindingsWithEngine(ledger, context.rules, context.engine) : ledgerFindings(ledger, context.rules);
     for (const finding of found) collector.addFinding(finding);
   }
-  return buildReport(context, collector, options.includeDeployments === true, ledger);
+  const report = buildReport(context, collector, options.includeDeployments === true, ledger);
+  if (shard) {
+    report.shard = {
+      ...shard,
+      files: allFiles.map((f) => f.file),
+      names: collector.names,
+      approvalsGiven: context.approvalsGiven,
+      unverifiedApprovals: collector.unverifiedApprovals,
+      outOfWindow: collector.windowSkips(),
+      usedWaivers: usedBeforeLedger,
+      waiverPlaces: context.waivers.map((w) => w.at),
+    };
+  }
+  return report;
 }
 
 const origin = { line: 1, column: 1 };
@@ -86,14 +106,17 @@ export async function checkOne(context: CheckContext, value: unknown): Promise<C
   return Object.defineProperty(collector.findings, 'notices', { value: notices }) as CheckResult;
 }
 
+/** The notice of a run that cites approvals without a registry to verify them. */
+export function approvalsNotice(unverified: number): Notice {
+  return {
+    code: 'APPROVALS_NOT_VERIFIED',
+    message: `approvals were not verified: ${unverified} deployment${unverified === 1 ? ' cites' : 's cite'} an approval reference, but no approvals registry was given (--approvals)`,
+  };
+}
+
 function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, ledger: LedgerEntry[] | undefined): Report {
   const notices: Notice[] = [];
-  if (!context.approvalsGiven && collector.unverifiedApprovals > 0) {
-    notices.push({
-      code: 'APPROVALS_NOT_VERIFIED',
-      message: `approvals were not verified: ${collector.unverifiedApprovals} deployment${collector.unverifiedApprovals === 1 ? ' cites' : 's cite'} an approval reference, but no approvals registry was given (--approvals)`,
-    });
-  }
+  if (!context.approvalsGiven && collector.unverifiedApprovals > 0) notices.push(approvalsNotice(collector.unverifiedApprovals));
   notices.push(...collector.windowNotices());
   notices.push(...waiverNotices(context.waivers, collector.usedWaivers, new Set(context.rules.map((r) => r.id)), context.asOf));
   const report: Report = {

@@ -18,6 +18,7 @@ export interface CheckFlags {
   exclude?: string[];
   stdinFormat?: string;
   evaluator?: string;
+  shard?: string;
   maxFileBytes?: number;
   maxLineBytes?: number;
   maxDepth?: number;
@@ -55,6 +56,8 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   }
   const useStdin = patterns.includes('-');
   if (useStdin && patterns.length > 1) throw new UsageError('`-` (stdin) cannot be combined with paths');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (shard && useStdin) throw new UsageError('--shard splits files, not stdin: give paths or globs');
 
   const policy = await loadPolicy({
     rules: flags.rules ?? config.rules?.map(fromConfig),
@@ -68,12 +71,13 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   });
   const progress = createProgress(io);
   // JUnit lists a test case per deployment and rule; the HTML report charts the deployments.
-  const includeDeployments = format === 'junit' || format === 'html';
+  // A shard's report always lists them: the merge may be asked for either.
+  const includeDeployments = format === 'junit' || format === 'html' || shard !== undefined;
   let report: Report;
   try {
     report = useStdin
       ? await policy.checkStream(io.stdin, { includeDeployments, ...(stdinFormat ? { format: stdinFormat } : {}), onProgress: progress.update })
-      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, onProgress: progress.update });
+      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, onProgress: progress.update, ...(shard ? { shard } : {}) });
   } finally {
     progress.done();
   }
@@ -92,7 +96,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 }
 
 /** Creates the report's folder (CI jobs write to e.g. reports/accord.sarif); a failed write is the caller's to fix. */
-function writeOutput(file: string, output: string): void {
+export function writeOutput(file: string, output: string): void {
   try {
     makeDirs(path.dirname(file));
     writeFileSync(file, output);
@@ -111,7 +115,16 @@ function makeDirs(dir: string): void {
   for (const folder of missing) mkdirSync(folder);
 }
 
-function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+/** `K/N`, 1 <= K <= N. */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d{1,9})\/(\d{1,9})$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || index > count) throw new UsageError(`--shard must be K/N with 1 <= K <= N (e.g. 2/5), got "${text}"`);
+  return { index, count };
+}
+
+export function choose<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw choiceError(flag, value, allowed);
 }

@@ -21,7 +21,7 @@ export interface CommandSpec {
 
 const rules = { type: 'string', short: 'r', multiple: true } as const;
 
-export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
+export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
   check: {
     summary: 'check deployment manifests (files, directories, globs, or - for stdin)',
     usage: 'accord check [paths or globs...] [options]',
@@ -37,6 +37,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       exclude: { type: 'string', multiple: true },
       'stdin-format': { type: 'string' },
       evaluator: { type: 'string' },
+      shard: { type: 'string' },
       'max-file-bytes': { type: 'string' },
       'max-line-bytes': { type: 'string' },
       'max-depth': { type: 'string' },
@@ -55,6 +56,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '    --exclude <glob>       exclude matching files (repeatable)',
       `    --stdin-format <fmt>   ${inputFormats.join(' | ')}: format of stdin with - (default: detected)`,
       '    --evaluator <name>     compiled | json-rules-engine (both give identical findings)',
+      '    --shard <K/N>          check only shard K of N (1 <= K <= N); combine the JSON reports with accord merge',
       '    --max-file-bytes <n>   largest JSON/YAML file read',
       '    --max-line-bytes <n>   longest JSONL line',
       '    --max-depth <n>        deepest nesting',
@@ -80,6 +82,29 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       '1  an active finding at or above --fail-on (default: error)',
       '2  a problem: a file unreadable, unparsable or failing the schema, a path matching nothing, a broken',
       '   rule, approvals, waivers or config file, or a usage error; 2 wins over 1',
+    ],
+  },
+  merge: {
+    summary: 'combine the JSON reports of accord check --shard K/N into the report of one run',
+    usage: 'accord merge <report.json...> [options]',
+    options: { rules, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' } },
+    help: [
+      '-r, --rules <dir>          the rules folders the shards were checked with (repeatable); default: the bundled pack',
+      `-f, --format <format>      ${formatNames.join(' | ')} (default: text)`,
+      '-o, --output <file>        write the report to a file; a one-line summary goes to stderr',
+      '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
+    ],
+    choices: { format: formatNames, 'fail-on': ['error', 'warning', 'never'] },
+    numbers: [],
+    examples: [
+      'accord merge report-*.json                     the JSON reports of every shard, as one run',
+      'accord merge report-*.json -f sarif -o accord.sarif   every shard, as one run would report it for code scanning',
+    ],
+    exitCodes: [
+      '0  no active (not waived) finding at or above --fail-on in the merged report',
+      '1  an active finding at or above --fail-on (default: error)',
+      '2  a problem in any shard, a report that cannot be read, reports that are not every shard of one run',
+      '   (another rule pack, date, tool version or set of files, a shard given twice or missing), or a usage error',
     ],
   },
   test: {

@@ -41,6 +41,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(command, rest);
 
   if (command === 'check') return runCheckCommand(positionals, checkFlags(values), io);
+  if (command === 'merge') {
+    const { runMergeCommand } = await import('./merge-command.js');
+    const text = (key: string): string | undefined => values[key] as string | undefined;
+    return runMergeCommand(positionals, { rules: values.rules as string[] | undefined, format: text('format'), output: text('output'), failOn: text('fail-on') }, io);
+  }
   const format = values.format as never;
   const rules = values.rules as string[] | undefined;
   // `test` and `rules` are loaded only when asked for: every hook run is a `check`.
@@ -105,6 +110,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     exclude: values.exclude as string[] | undefined,
     stdinFormat: text('stdin-format'),
     evaluator: text('evaluator'),
+    shard: text('shard'),
     maxFileBytes: number('max-file-bytes'),
     maxLineBytes: number('max-line-bytes'),
     maxDepth: number('max-depth'),

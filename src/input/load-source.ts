@@ -94,6 +94,11 @@ export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: strin
   yield [{ events: 'events' in read ? read.events : loadText(read.text, file, await kind.loader(), limits), fileEnds: true }];
 }
 
+/** Whether a file is read as a stream of records (JSONL): a shard takes such a file's records, not the file. */
+export function isStreamedPath(path: string): boolean {
+  return kindsForPath(path).some(isStreamed);
+}
+
 function isStreamed(kind: InputKind): kind is StreamKind {
   return kind.reads === 'stream';
 }

@@ -24,14 +24,19 @@ export async function loadWaivers(file: string, cwd: string, limits: Limits, asO
     yaml: !absolute.endsWith('.json'),
   });
   if (!loaded.value) return { problems: loaded.problems };
+  const places = loaded.value.waivers.map((_, index) => ({ file: shown, ...loaded.locate(['waivers', index, 'rule']) }));
+  return { waivers: await toWaivers(loaded.value.waivers, places, asOf), problems: [] };
+}
+
+/** Waivers from their terms and where each `rule` is written: from a waivers file, or from a shard's report (a merge). */
+export async function toWaivers(refs: readonly WaiverRef[], places: readonly ({ file: string } & Position)[], asOf: string): Promise<Waiver[]> {
   const { default: picomatch } = await import('picomatch');
-  const waivers = loaded.value.waivers.map((w, index) => ({
+  return refs.map((w, index) => ({
     ...w,
     matches: picomatch(w.deployment, { nobrace: true, noextglob: true }),
     expired: w.expiresOn < asOf,
-    at: { file: shown, ...loaded.locate(['waivers', index, 'rule']) },
+    at: places[index] as { file: string } & Position,
   }));
-  return { waivers, problems: [] };
 }
 
 /** The active waiver for a finding, if any. An expired waiver never suppresses anything. */
@@ -44,7 +49,7 @@ export function findWaiver(waivers: readonly Waiver[], rule: string, deployment:
   return undefined;
 }
 
-export function waiverRef(waiver: Waiver): WaiverRef {
+export function waiverRef(waiver: WaiverRef): WaiverRef {
   return { rule: waiver.rule, deployment: waiver.deployment, reason: waiver.reason, approvedBy: waiver.approvedBy, expiresOn: waiver.expiresOn };
 }
 

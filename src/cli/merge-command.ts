@@ -1,0 +1,47 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { exitCode, formatNames, formatReport, mergeReports, summaryLine, type FailOn, type FormatName } from '../index.js';
+import { choose, writeOutput } from './check-command.js';
+import { useColor, write, type CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+
+export interface MergeFlags {
+  rules?: string[];
+  format?: string;
+  output?: string;
+  failOn?: string;
+}
+
+/** `accord merge report-*.json`: the shards' JSON reports, formatted and judged as one run's. */
+export async function runMergeCommand(files: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  if (files.length === 0) throw new UsageError('nothing to merge: give the JSON reports of the shards (e.g. `accord merge report-*.json`)');
+  const format = choose<FormatName>(flags.format ?? 'text', formatNames, '--format');
+  const failOn = choose<FailOn>(flags.failOn ?? 'error', ['error', 'warning', 'never'], '--fail-on');
+  const reports = files.map((file) => readReport(path.resolve(io.cwd, file), file));
+  const report = await mergeReports(reports, { ...(flags.rules ? { rules: flags.rules } : {}), cwd: io.cwd, includeDeployments: format === 'junit' || format === 'html' });
+  const color = format === 'text' && !flags.output && useColor(io.stdout, io.env);
+  const output = formatReport(report, format, { failOn, color });
+  if (flags.output) {
+    writeOutput(path.resolve(io.cwd, flags.output), output);
+    await write(io.stderr, `${summaryLine(report)}\n`);
+  } else {
+    await write(io.stdout, output);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatReport(report, 'markdown', { failOn, color: false }));
+  return exitCode(report, failOn);
+}
+
+function readReport(absolute: string, shown: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read report ${shown}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`report ${shown} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
