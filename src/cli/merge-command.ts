@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exitCode, formatNames, formatReport, mergeReports, summaryLine, type FailOn, type FormatName } from '../index.js';
 import { choose, writeOutput } from './check-command.js';
@@ -32,16 +32,29 @@ export async function runMergeCommand(files: string[], flags: MergeFlags, io: Cl
   return exitCode(report, failOn);
 }
 
+/** A shard's report is input like any other: bounded in size, and no key that names a prototype. */
+const MAX_REPORT_BYTES = 1024 * 1024 * 1024;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function readReport(absolute: string, shown: string): unknown {
   let text: string;
   try {
+    const size = statSync(absolute).size;
+    if (size > MAX_REPORT_BYTES) throw new Error(`it is ${size} bytes, over the ${MAX_REPORT_BYTES}-byte limit for a report`);
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read report ${shown}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  let forbidden: string | undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text, (key, item: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
+      return item;
+    });
   } catch (error) {
     throw new UsageError(`report ${shown} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (forbidden !== undefined) throw new UsageError(`report ${shown} holds a key named "${forbidden}", which no accord report has: refused`);
+  return value;
 }

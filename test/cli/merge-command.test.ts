@@ -40,7 +40,7 @@ describe('accord merge', () => {
     expect(readFileSync(tmp.path('merged.sarif'), 'utf8')).toBe(readFileSync(tmp.path('whole.sarif'), 'utf8'));
   });
 
-  it('exits 2 with a clear message for a missing shard, an unreadable report or none', () => {
+  it('exits 2 with a clear message for a missing shard, an unreadable or hostile report, or none', async () => {
     const missing = runCli(['merge', ...reports(3).slice(1)], { cwd: tmp.dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('shard 1/3 missing');
@@ -50,9 +50,14 @@ describe('accord merge', () => {
     const notJson = runCli(['merge', 'approvals.yaml'], { cwd: tmp.dir });
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toContain('report approvals.yaml is not JSON');
+    const report = readFileSync(tmp.path(reports(3)[0]!), 'utf8');
+    await tmp.write('reports/polluted.json', report.replace('{', '{"__proto__":{"polluted":true},'));
+    const polluted = runCli(['merge', 'reports/polluted.json', ...reports(3).slice(1)], { cwd: tmp.dir });
+    expect(polluted.status).toBe(2);
+    expect(polluted.stderr).toContain('report reports/polluted.json holds a key named "__proto__"');
     const none = runCli(['merge'], { cwd: tmp.dir });
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('nothing to merge');
-    for (const result of [missing, absent, notJson, none]) expect(noStackTrace(result.stderr)).toBe(true);
+    for (const result of [missing, absent, notJson, polluted, none]) expect(noStackTrace(result.stderr)).toBe(true);
   });
 });
