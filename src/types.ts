@@ -88,7 +88,8 @@ export type NoticeCode =
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
   | 'WAIVER_UNKNOWN_RULE'
-  | 'LEDGER_NOT_COMPUTED';
+  | 'LEDGER_NOT_COMPUTED'
+  | 'NOT_A_MANIFEST';
 
 /** Information that does not change the exit code. */
 export interface Notice {
@@ -271,9 +272,15 @@ export interface CheckFilesOptions {
   includeDeployments?: boolean;
   /** Called after each file (and every 10,000 deployments of a long JSONL file). */
   onProgress?: (progress: { files: number; deployments: number }) => void;
+  /**
+   * Treat the files named like files found in a folder: a JSON or YAML document that is plainly not
+   * an accord manifest (no apiVersion, or another tool's) is skipped and counted in a NOT_A_MANIFEST
+   * notice, not a problem. For hooks, which name every staged file (`accord check --discover`).
+   */
+  discover?: boolean;
 }
 
-export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd'> {
+export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd' | 'discover'> {
   /** Shown as the file name; default `<stdin>`. */
   name?: string;
   /**

@@ -1,6 +1,7 @@
 import type { Deployment } from '../deployment.js';
 import type { SchemaIssue } from '../errors.js';
 import { placeOf, type LoadEvent } from '../input/document.js';
+import { identify } from '../input/manifest-identity.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { EngineEvaluator } from '../policy/engine-evaluator.js';
 import { evaluateDeployment, type DeploymentResult } from '../policy/evaluate.js';
@@ -62,6 +63,14 @@ function screen(event: LoadEvent, context: AssessContext): Assessment {
   const document = event.document;
   const issues = validate(validators.deployment, document.value);
   if (issues.length > 0) {
+    // A mistyped apiVersion or kind says only that, and what was meant: the other issues follow from it.
+    const identity = identify(document.value);
+    if (identity.is === 'near-miss') {
+      const name = nameOf(document.value);
+      const { field, message } = identity;
+      const problem: Problem = { ...placeOf(document, [field]), code: 'SCHEMA_ERROR', path: field, ...(name ? { deployment: name } : {}), message };
+      return { invalid: [problem], issues: [{ path: field, message }] };
+    }
     const name = nameOf(document.value);
     return {
       invalid: issues.map((issue) => ({

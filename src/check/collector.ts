@@ -5,6 +5,7 @@ import type { CheckedDeployment, Finding, Notice, Position, Problem, Summary } f
 import type { Assessment } from './assess.js';
 import type { DeploymentFacts } from './deployment-facts.js';
 import { NameRegistry } from './name-registry.js';
+import { notManifests } from '../input/screen-foreign.js';
 
 /** Accumulates one run's results in bounded memory: per-deployment state is only what the report needs. */
 export class Collector {
@@ -21,6 +22,8 @@ export class Collector {
   /** Files in the order their deployments came; a file's deployments come together. */
   private readonly fileNames: string[] = [];
   private lastFile: string | undefined;
+  /** Documents skipped as another tool's: how many, and the first files that held them. */
+  private readonly foreign = { documents: 0, files: 0, names: [] as string[] };
   private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; names: string[] }>();
 
   constructor(
@@ -89,6 +92,21 @@ export class Collector {
       if (entry.names.length < 5) entry.names.push(name);
     }
     if (this.keepDeployments) this.deployments.push({ name, file, line: start.line, column: start.column, evaluated: [...result.evaluated], ...facts });
+  }
+
+  /** Documents of `file` skipped as not accord manifests (a package.json, a workflow). */
+  skip(file: string, documents: number): void {
+    this.foreign.documents += documents;
+    this.foreign.files++;
+    if (this.foreign.names.length < 5) this.foreign.names.push(file);
+  }
+
+  skippedNotices(): Notice[] {
+    const { documents, files, names } = this.foreign;
+    if (documents === 0) return [];
+    const more = files > names.length ? ` and ${files - names.length} more` : '';
+    const docs = `${documents} document${documents === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+    return [{ code: 'NOT_A_MANIFEST', message: `${docs} ${notManifests(documents)}, skipped: ${names.join(', ')}${more}` }];
   }
 
   windowNotices(): Notice[] {

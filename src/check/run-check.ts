@@ -38,7 +38,7 @@ export async function runCheck(
   context: CheckContext,
   input: CheckInput,
   findProblems: readonly Problem[],
-  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress'>,
+  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'discover'>,
 ): Promise<Report> {
   const collector = new Collector(context.waivers, options.includeDeployments === true, context.rules, 'files' in input ? input.files.length : 0);
   collector.problems.push(...context.policyProblems, ...findProblems);
@@ -48,9 +48,10 @@ export async function runCheck(
     // A long JSONL inventory reports progress as it goes, not only when it ends.
     if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
   };
-  const source = 'files' in input ? loadFiles(input.files, context.limits) : input.stream();
+  const source = 'files' in input ? loadFiles(input.files, context.limits, { discover: options.discover === true }) : input.stream();
   await assessSource(source, context, {
     assessment: record,
+    skipped: (file, documents) => collector.skip(file, documents),
     fileDone: () => {
       collector.files++;
       progress();
@@ -94,7 +95,7 @@ function buildReport(context: CheckContext, collector: Collector, includeDeploym
       message: `approvals were not verified: ${collector.unverifiedApprovals} deployment${collector.unverifiedApprovals === 1 ? ' cites' : 's cite'} an approval reference, but no approvals registry was given (--approvals)`,
     });
   }
-  notices.push(...collector.windowNotices());
+  notices.push(...collector.windowNotices(), ...collector.skippedNotices());
   notices.push(...waiverNotices(context.waivers, collector.usedWaivers, new Set(context.rules.map((r) => r.id)), context.asOf));
   const report: Report = {
     version: 1,
