@@ -63,15 +63,13 @@ function screen(event: LoadEvent, context: AssessContext): Assessment {
   const document = event.document;
   const issues = validate(validators.deployment, document.value);
   if (issues.length > 0) {
-    // A mistyped apiVersion or kind says only that, and what was meant: the other issues follow from it.
+    const name = nameOf(document.value);
+    // A mistyped apiVersion or kind (`acord/v1`) is said so, with what was meant, in place of the schema's "must be".
     const identity = identify(document.value);
     if (identity.is === 'near-miss') {
-      const name = nameOf(document.value);
       const { field, message } = identity;
-      const problem: Problem = { ...placeOf(document, [field]), code: 'SCHEMA_ERROR', path: field, ...(name ? { deployment: name } : {}), message };
-      return { invalid: [problem], issues: [{ path: field, message }] };
+      issues.splice(0, issues.length, { path: field, message, segments: [field] }, ...issues.filter((issue) => issue.path !== field));
     }
-    const name = nameOf(document.value);
     return {
       invalid: issues.map((issue) => ({
         ...placeOf(document, issue.segments),

@@ -9,21 +9,25 @@ const KIND = 'Deployment';
  * a GitHub workflow), or a near miss, a manifest with a mistyped identity, which must never be
  * taken for another tool's document and skipped.
  */
-export type ManifestIdentity = { is: 'manifest' } | { is: 'foreign' } | { is: 'near-miss'; field: 'apiVersion' | 'kind'; message: string };
+export type ManifestIdentity =
+  | { is: 'manifest' }
+  | { is: 'foreign' }
+  /** `message` follows the field's name: `apiVersion: "acord/v1" is not ...`. */
+  | { is: 'near-miss'; field: 'apiVersion' | 'kind'; message: string };
 
 export function identify(value: unknown): ManifestIdentity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { is: 'foreign' };
   const { apiVersion, kind } = value as { apiVersion?: unknown; kind?: unknown };
   if (apiVersion === API_VERSION) {
     if (kind === KIND) return { is: 'manifest' };
-    return { is: 'near-miss', field: 'kind', message: `kind ${shown(kind)} is not a kind of ${API_VERSION} (it reads ${KIND})${typeof kind === 'string' ? didYouMean(kind, [KIND]) : ''}` };
+    return { is: 'near-miss', field: 'kind', message: `${shown(kind)} is not a kind of ${API_VERSION} (it reads ${KIND})${typeof kind === 'string' ? didYouMean(kind, [KIND]) : ''}` };
   }
   if (typeof apiVersion === 'string' && looksLikeAccords(apiVersion)) {
-    return { is: 'near-miss', field: 'apiVersion', message: `apiVersion ${shown(apiVersion)} is not one accord reads (${API_VERSION})${didYouMean(apiVersion, [API_VERSION])}` };
+    return { is: 'near-miss', field: 'apiVersion', message: `${shown(apiVersion)} is not an apiVersion accord reads (${API_VERSION})${didYouMean(apiVersion, [API_VERSION])}` };
   }
   // No apiVersion of its own but an accord kind: a manifest that lost its first line, not another tool's file.
   if (apiVersion === undefined && typeof kind === 'string' && (kind === KIND || closest(kind, [KIND]) !== undefined)) {
-    return { is: 'near-miss', field: 'apiVersion', message: `apiVersion is missing: a ${shown(kind)} for accord starts with apiVersion: ${API_VERSION}` };
+    return { is: 'near-miss', field: 'apiVersion', message: `missing, and kind ${shown(kind)} is accord's: a manifest starts with apiVersion: ${API_VERSION}` };
   }
   return { is: 'foreign' };
 }
