@@ -88,7 +88,8 @@ export type NoticeCode =
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
   | 'WAIVER_UNKNOWN_RULE'
-  | 'LEDGER_NOT_COMPUTED';
+  | 'LEDGER_NOT_COMPUTED'
+  | 'NOT_A_MANIFEST';
 
 /** Information that does not change the exit code. */
 export interface Notice {
@@ -257,6 +258,8 @@ export interface ShardState extends ShardSpec {
   /** Indexes (in `waivers`) of the waivers used by findings other than the ledger's, and where each waiver's `rule` is written. */
   usedWaivers: number[];
   waiverPlaces: ({ file: string } & Position)[];
+  /** The files whose documents were skipped as other tools' (NOT_A_MANIFEST), with how many, in the shard's order. */
+  skipped: { file: string; documents: number }[];
 }
 
 /** Resource limits on untrusted input; each answers a threat listed in the README's Security section. */
@@ -308,6 +311,12 @@ export interface CheckFilesOptions {
    * the records of a JSONL file that do (see docs/ci.md). The report then carries `shard`, for `accord merge`.
    */
   shard?: ShardSpec;
+  /**
+   * Treat the files named like files found in a folder: a JSON or YAML document that is plainly not
+   * an accord manifest (no apiVersion, or another tool's) is skipped and counted in a NOT_A_MANIFEST
+   * notice, not a problem. For hooks, which name every staged file (`accord check --discover`).
+   */
+  discover?: boolean;
 }
 
 export interface MergeOptions {
@@ -319,7 +328,7 @@ export interface MergeOptions {
   includeDeployments?: boolean;
 }
 
-export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd' | 'shard'> {
+export interface CheckStreamOptions extends Omit<CheckFilesOptions, 'exclude' | 'cwd' | 'shard' | 'discover'> {
   /** Shown as the file name; default `<stdin>`. */
   name?: string;
   /**

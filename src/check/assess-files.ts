@@ -3,6 +3,8 @@ import { assess, assessWithEngine, type AssessContext, type Assessment } from '.
 
 export interface FileSink {
   assessment(assessment: Assessment): void;
+  /** Documents of a file skipped as another tool's. */
+  skipped?(file: string, documents: number): void;
   /** After the last assessment of each file. */
   fileDone(): void;
 }
@@ -17,6 +19,7 @@ export async function assessSource(source: AsyncIterable<readonly FilePart[]>, c
   const { engine } = context;
   for await (const parts of source) {
     for (const part of parts) {
+      if (part.skipped) sink.skipped?.(part.skipped.file, part.skipped.documents);
       for (const event of part.events) sink.assessment(engine ? await assessWithEngine(event, context, engine) : assess(event, context));
       if (part.fileEnds) sink.fileDone();
     }

@@ -1,6 +1,7 @@
 import type { Deployment } from '../deployment.js';
 import type { SchemaIssue } from '../errors.js';
 import { placeOf, type LoadEvent } from '../input/document.js';
+import { identify } from '../input/manifest-identity.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
 import type { EngineEvaluator } from '../policy/engine-evaluator.js';
 import { evaluateDeployment, type DeploymentResult } from '../policy/evaluate.js';
@@ -63,6 +64,12 @@ function screen(event: LoadEvent, context: AssessContext): Assessment {
   const issues = validate(validators.deployment, document.value);
   if (issues.length > 0) {
     const name = nameOf(document.value);
+    // A mistyped apiVersion or kind (`acord/v1`) is said so, with what was meant, in place of the schema's "must be".
+    const identity = identify(document.value);
+    if (identity.is === 'near-miss') {
+      const { field, message } = identity;
+      issues.splice(0, issues.length, { path: field, message, segments: [field] }, ...issues.filter((issue) => issue.path !== field));
+    }
     return {
       invalid: issues.map((issue) => ({
         ...placeOf(document, issue.segments),

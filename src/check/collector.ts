@@ -5,6 +5,7 @@ import type { CheckedDeployment, Finding, NamePlace, Notice, Position, Problem, 
 import type { Assessment } from './assess.js';
 import type { DeploymentFacts } from './deployment-facts.js';
 import { NameRegistry } from './name-registry.js';
+import { notManifests } from '../input/screen-foreign.js';
 
 /** The names a RULE_OUT_OF_WINDOW notice lists. */
 export const WINDOW_NAMES = 5;
@@ -19,6 +20,19 @@ export function windowNotice(skip: { rule: string; count: number; first: readonl
     rule,
     message: `rule ${rule} (effective ${window}) was not applied to ${count} deployment${count === 1 ? '' : 's'} dated outside its window: ${first.map((p) => p.name).join(', ')}${more}`,
   };
+}
+
+/** The names a NOT_A_MANIFEST notice lists. */
+const SKIPPED_NAMES = 5;
+
+/** The notice of the documents skipped as other tools' (`skipped`: per file, in the order the run read them). */
+export function skippedNotice(skipped: readonly { file: string; documents: number }[]): Notice[] {
+  const documents = skipped.reduce((n, s) => n + s.documents, 0);
+  if (documents === 0) return [];
+  const names = skipped.slice(0, SKIPPED_NAMES).map((s) => s.file);
+  const more = skipped.length > names.length ? ` and ${skipped.length - names.length} more` : '';
+  const docs = `${documents} document${documents === 1 ? '' : 's'} in ${skipped.length} file${skipped.length === 1 ? '' : 's'}`;
+  return [{ code: 'NOT_A_MANIFEST', message: `${docs} ${notManifests(documents)}, skipped: ${names.join(', ')}${more}` }];
 }
 
 /** A second deployment named `name`, at `file` and `start`; `where` is the first one's `file:line`. */
@@ -41,6 +55,10 @@ export class Collector {
   /** Files in the order their deployments came; a file's deployments come together. */
   private readonly fileNames: string[] = [];
   private lastFile: string | undefined;
+  /** Documents skipped as another tool's, per file in the order read: the first few, or all of them for a shard's report (`keepNames`). */
+  readonly skipped: { file: string; documents: number }[] = [];
+  private skippedFiles = 0;
+  private skippedDocuments = 0;
   private readonly outOfWindow = new Map<string, { until?: string; from?: string; count: number; first: NamePlace[] }>();
   /** Every valid deployment's name and place, kept only for a shard's report (`keepNames`). */
   readonly names: NamePlace[] = [];
@@ -117,6 +135,22 @@ export class Collector {
   /** Per rule (in id order), the deployments its window skipped: how many, and the first few. */
   windowSkips(): { rule: string; count: number; first: NamePlace[] }[] {
     return [...this.outOfWindow.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, e]) => ({ rule, count: e.count, first: e.first }));
+  }
+
+  /** Documents of `file` skipped as not accord manifests (a package.json, a workflow). */
+  skip(file: string, documents: number): void {
+    this.skippedFiles++;
+    this.skippedDocuments += documents;
+    if (this.keepNames || this.skipped.length < SKIPPED_NAMES) this.skipped.push({ file, documents });
+  }
+
+  skippedNotices(): Notice[] {
+    if (this.skippedDocuments === 0) return [];
+    // Only the first files are kept: stand-ins carry the rest of the count, one file each.
+    const rest = this.skippedFiles - this.skipped.length;
+    const restDocuments = this.skippedDocuments - this.skipped.reduce((n, s) => n + s.documents, 0);
+    const padding = Array.from({ length: rest }, (_, i) => ({ file: '', documents: i === 0 ? restDocuments : 0 }));
+    return skippedNotice([...this.skipped, ...padding]);
   }
 
   windowNotices(): Notice[] {

@@ -4,7 +4,7 @@ import { ledgerFindings } from '../policy/ledger-findings.js';
 import type { LoadedRule } from '../policy/loaded-rule.js';
 import { findWaiver, toWaivers, waiverNotices, waiverRef, waiverStatuses, type Waiver } from '../policy/waivers.js';
 import type { CheckedDeployment, Finding, NamePlace, Notice, Problem, Report, RuleInfo, RulePackInfo, ShardState } from '../types.js';
-import { duplicateNameProblem, WINDOW_NAMES, windowNotice } from './collector.js';
+import { duplicateNameProblem, skippedNotice, WINDOW_NAMES, windowNotice } from './collector.js';
 import { approvalsNotice } from './run-check.js';
 import { sortFindings, sortProblems } from './sort.js';
 
@@ -51,6 +51,7 @@ export async function mergeShardReports(reports: readonly ShardReport[], policy:
   const unverified = reports.reduce((n, r) => n + r.shard.unverifiedApprovals, 0);
   if (!first.shard.approvalsGiven && unverified > 0) notices.push(approvalsNotice(unverified));
   notices.push(...windowNotices(reports, policy.rules, byPlace));
+  notices.push(...skippedNotice(reports.flatMap((r) => r.shard.skipped ?? []).sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1))));
   notices.push(...waiverNotices(waivers, used, new Set(policy.rules.map((r) => r.id)), first.asOf));
 
   const active = findings.filter((f) => !f.waived);

@@ -39,7 +39,7 @@ export async function runCheck(
   context: CheckContext,
   input: CheckInput,
   findProblems: readonly Problem[],
-  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'shard'>,
+  options: Pick<CheckFilesOptions, 'includeDeployments' | 'onProgress' | 'shard' | 'discover'>,
 ): Promise<Report> {
   const { shard } = options;
   if (shard && !('files' in input)) throw new AccordError('INVALID_OPTION', 'shard: a stream (stdin) cannot be split into shards; give files');
@@ -53,9 +53,11 @@ export async function runCheck(
     // A long JSONL inventory reports progress as it goes, not only when it ends.
     if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
   };
-  const source = 'files' in input ? (shard ? shardParts(loadFiles(files, context.limits), files, shard) : loadFiles(files, context.limits)) : input.stream();
+  const load = () => loadFiles(files, context.limits, { discover: options.discover === true });
+  const source = 'files' in input ? (shard ? shardParts(load(), files, shard) : load()) : input.stream();
   await assessSource(source, context, {
     assessment: record,
+    skipped: (file, documents) => collector.skip(file, documents),
     fileDone: () => {
       collector.files++;
       progress();
@@ -78,6 +80,7 @@ export async function runCheck(
       approvalsGiven: context.approvalsGiven,
       unverifiedApprovals: collector.unverifiedApprovals,
       outOfWindow: collector.windowSkips(),
+      skipped: collector.skipped,
       usedWaivers: usedBeforeLedger,
       waiverPlaces: context.waivers.map((w) => w.at),
     };
@@ -117,7 +120,7 @@ export function approvalsNotice(unverified: number): Notice {
 function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, ledger: LedgerEntry[] | undefined): Report {
   const notices: Notice[] = [];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) notices.push(approvalsNotice(collector.unverifiedApprovals));
-  notices.push(...collector.windowNotices());
+  notices.push(...collector.windowNotices(), ...collector.skippedNotices());
   notices.push(...waiverNotices(context.waivers, collector.usedWaivers, new Set(context.rules.map((r) => r.id)), context.asOf));
   const report: Report = {
     version: 1,

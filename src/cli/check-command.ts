@@ -16,6 +16,7 @@ export interface CheckFlags {
   failOn?: string;
   config?: string;
   exclude?: string[];
+  discover?: boolean;
   stdinFormat?: string;
   evaluator?: string;
   shard?: string;
@@ -77,7 +78,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   try {
     report = useStdin
       ? await policy.checkStream(io.stdin, { includeDeployments, ...(stdinFormat ? { format: stdinFormat } : {}), onProgress: progress.update })
-      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, onProgress: progress.update, ...(shard ? { shard } : {}) });
+      : await policy.checkFiles(patterns, { cwd: io.cwd, exclude: flags.exclude ?? config.exclude?.map(fromConfigGlob) ?? [], includeDeployments, discover: flags.discover === true, onProgress: progress.update, ...(shard ? { shard } : {}) });
   } finally {
     progress.done();
   }

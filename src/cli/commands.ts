@@ -35,6 +35,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       'fail-on': { type: 'string' },
       config: { type: 'string', short: 'c' },
       exclude: { type: 'string', multiple: true },
+      discover: { type: 'boolean' },
       'stdin-format': { type: 'string' },
       evaluator: { type: 'string' },
       shard: { type: 'string' },
@@ -54,6 +55,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       '    --fail-on <level>      error | warning | never: lowest severity that fails the run (default: error)',
       '-c, --config <file>        config file (default: ./accord.config.json when present)',
       '    --exclude <glob>       exclude matching files (repeatable)',
+      "    --discover             skip named files that are not accord manifests, as in a folder (for hooks)",
       `    --stdin-format <fmt>   ${inputFormats.join(' | ')}: format of stdin with - (default: detected)`,
       '    --evaluator <name>     compiled | json-rules-engine (both give identical findings)',
       '    --shard <K/N>          check only shard K of N (1 <= K <= N); combine the JSON reports with accord merge',
@@ -72,6 +74,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
     numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
     examples: [
       'accord check deployments/                      every manifest under deployments/',
+      'accord check .                                 every manifest in the repository; other JSON/YAML is skipped',
       'accord check                                   the "include" paths of accord.config.json',
       "accord check 'infra/**/*.yaml' --approvals policy/approvals.yaml --waivers policy/waivers.yaml",
       'accord check deployments/ -f sarif -o accord.sarif --fail-on never   a report for code scanning',

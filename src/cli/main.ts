@@ -108,6 +108,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     failOn: text('fail-on'),
     config: text('config'),
     exclude: values.exclude as string[] | undefined,
+    discover: values.discover === true,
     stdinFormat: text('stdin-format'),
     evaluator: text('evaluator'),
     shard: text('shard'),

@@ -11,6 +11,11 @@ export interface FoundFile {
   path: string;
   /** Display path: relative to cwd when inside it, '/'-separated. */
   file: string;
+  /**
+   * The folder or glob, as given, whose expansion found it; absent for a file named itself. A found
+   * file may be another tool's (a package.json): its documents are screened (load-source.ts).
+   */
+  root?: string;
 }
 
 export interface FindResult {
@@ -45,6 +50,8 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
   // A regular file's real path is its folder's real path plus its name: one realpath per folder, not per file.
   const realDirs = new Map<string, string>();
   /** `realDir` and `name`: the file's real folder and name, when the caller knows them. */
+  /** The pattern being expanded, when it is a folder or a glob. */
+  let root: string | undefined;
   const add = (absolute: string, isLink = false, realDir?: string, name?: string, file?: string): void => {
     if (realDir === undefined || name === undefined) {
       let real: string;
@@ -62,7 +69,9 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
     if (!names) taken.set(realDir, (names = new Set()));
     if (names.has(name)) return;
     names.add(name);
-    files.push({ path: absolute, file: file ?? displayPath(cwd, absolute) });
+    const found: FoundFile = { path: absolute, file: file ?? displayPath(cwd, absolute) };
+    if (root !== undefined) found.root = root;
+    files.push(found);
   };
 
   const walkDir = (dir: string): number => {
@@ -149,6 +158,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       const before = files.length;
       const expanded = stats.isDirectory() || stats.isSymbolicLink();
       const seen = expanded && searched(realPathOf(absolute));
+      root = stats.isDirectory() || (stats.isSymbolicLink() && isDirectory(absolute)) ? shown : undefined;
       if (stats.isSymbolicLink()) followLink(absolute);
       else if (stats.isDirectory()) walkDir(absolute);
       else if (!stats.isFile()) {
@@ -177,6 +187,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
       continue;
     }
     let count = 0;
+    root = pattern;
     for (const match of matches) {
       if (!isManifestPath(match.path)) continue;
       if (match.dirent.isSymbolicLink()) count += followLink(match.path);
@@ -200,6 +211,14 @@ function nothingFound(shown: string, absolute: string): Problem {
   }
   if (target?.isDirectory()) return { file: shown, code: 'NO_MATCH', message: `no manifest files (.${manifestExtensions.join(', .')}) in this directory` };
   return { file: shown, code: 'NO_MATCH', message: 'symbolic link to something that is not a manifest file or a folder (a FIFO, a device?)' };
+}
+
+function isDirectory(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function realPathOf(absolute: string): string {

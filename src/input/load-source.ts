@@ -1,15 +1,23 @@
 import { createReadStream } from 'node:fs';
-import type { Limits } from '../types.js';
+import type { Limits, Problem } from '../types.js';
 import type { LoadEvent } from './document.js';
 import type { FoundFile } from './find-files.js';
 import type { InputKind, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
 import { chooseKind, inputKinds, kindsForPath } from './kinds/registry.js';
 import { decodeText, loadText, readTextFile } from './load-text-file.js';
+import { notManifests, screenForeign } from './screen-foreign.js';
 
 /** The load events of a file, or of part of a streamed one; `fileEnds` on its last part. */
 export interface FilePart {
   events: readonly LoadEvent[];
   fileEnds: boolean;
+  /** Documents of the file skipped as another tool's (`screenForeign`). */
+  skipped?: { file: string; documents: number };
+}
+
+export interface LoadOptions {
+  /** Screen the files named themselves too, as a pre-commit hook's are (`--discover`). */
+  discover?: boolean;
 }
 
 /** Whole files read ahead at a time: up to this many, */
@@ -24,37 +32,93 @@ const STREAM_CHUNK_BYTES = 256 * 1024;
  * a fifth faster than when each file went through every stage in turn, the same code staying hot in
  * the caches. A streamed file (JSONL) gives a group per batch of records.
  */
-export async function* loadFiles(files: readonly FoundFile[], limits: Limits): AsyncGenerator<readonly FilePart[]> {
+export async function* loadFiles(files: readonly FoundFile[], limits: Limits, options: LoadOptions = {}): AsyncGenerator<readonly FilePart[]> {
+  const roots = new RootTally();
   let next = 0;
   while (next < files.length) {
     // Each file of the group: its text and kind, or the events that say why it has none.
-    const group: ({ file: string; kind: WholeTextKind; text: string } | { events: LoadEvent[] })[] = [];
+    const group: ({ found: FoundFile; kind: WholeTextKind; text: string } | { found: FoundFile; events: LoadEvent[] })[] = [];
     let chars = 0;
     for (; next < files.length && group.length < GROUP_FILES && chars < GROUP_CHARS; next++) {
-      const { path, file } = files[next] as FoundFile;
+      const found = files[next] as FoundFile;
+      const { path, file } = found;
       const kinds = kindsForPath(path);
       if (kinds.length === 0) {
-        group.push({ events: [{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }] });
+        group.push({ found, events: [{ problem: { file, code: 'READ_ERROR', message: 'not a manifest file' } }] });
         continue;
       }
       if (kinds.some(isStreamed)) break;
       const read = readTextFile(path, file, limits, (kinds as WholeTextKind[]).every((kind) => kind.cutTextFails));
       if ('events' in read) {
-        group.push(read);
+        group.push({ found, events: read.events });
         continue;
       }
       chars += read.text.length;
-      group.push({ file, kind: chooseKind(kinds, () => read.text) as WholeTextKind, text: read.text });
+      group.push({ found, kind: chooseKind(kinds, () => read.text) as WholeTextKind, text: read.text });
     }
     if (group.length === 0) {
-      const { path, file } = files[next++] as FoundFile;
-      const kind = kindsForPath(path).find(isStreamed) as StreamKind;
-      yield* streamParts(kind, createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES }), file, limits);
+      const found = files[next++] as FoundFile;
+      const kind = kindsForPath(found.path).find(isStreamed) as StreamKind;
+      roots.kept(found);
+      yield* streamParts(kind, createReadStream(found.path, { highWaterMark: STREAM_CHUNK_BYTES }), found.file, limits);
       continue;
     }
     const loaders = new Map<WholeTextKind, LoadText>();
     for (const entry of group) if ('kind' in entry && !loaders.has(entry.kind)) loaders.set(entry.kind, await entry.kind.loader());
-    yield group.map((entry) => ({ events: 'events' in entry ? entry.events : loadText(entry.text, entry.file, loaders.get(entry.kind) as LoadText, limits), fileEnds: true }));
+    yield group.map((entry): FilePart => {
+      const { found } = entry;
+      if ('events' in entry) {
+        roots.kept(found);
+        return { events: entry.events, fileEnds: true };
+      }
+      const events = loadText(entry.text, found.file, loaders.get(entry.kind) as LoadText, limits);
+      if (!entry.kind.mayBeForeign || (found.root === undefined && options.discover !== true)) {
+        roots.kept(found);
+        return { events, fileEnds: true };
+      }
+      const screened = screenForeign(events);
+      if (screened.events.length > 0) roots.kept(found);
+      else roots.skipped(found, screened.skipped);
+      return { events: screened.events, fileEnds: true, ...(screened.skipped > 0 ? { skipped: { file: found.file, documents: screened.skipped } } : {}) };
+    });
+  }
+  const empty = roots.empty();
+  if (empty.length > 0) yield [{ events: empty.map((problem) => ({ problem })), fileEnds: false }];
+}
+
+/**
+ * Which folders and globs named by the user gave something to check. One whose files held only
+ * other tools' documents is a problem, as a folder without manifest files is (find-files.ts): the
+ * user pointed at it expecting deployments. A root with a manifest anywhere below it is fine.
+ */
+class RootTally {
+  private readonly roots = new Map<string, { kept: boolean; files: number; documents: number }>();
+
+  kept(found: FoundFile): void {
+    if (found.root !== undefined) this.entry(found.root).kept = true;
+  }
+
+  skipped(found: FoundFile, documents: number): void {
+    if (found.root === undefined) return;
+    const entry = this.entry(found.root);
+    entry.files++;
+    entry.documents += documents;
+  }
+
+  empty(): Problem[] {
+    return [...this.roots]
+      .filter(([, entry]) => !entry.kept)
+      .map(([root, { files, documents }]) => ({
+        file: root,
+        code: 'NO_MATCH',
+        message: `no accord manifest here: ${documents} document${documents === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} ${notManifests(documents)}`,
+      }));
+  }
+
+  private entry(root: string): { kept: boolean; files: number; documents: number } {
+    let entry = this.roots.get(root);
+    if (!entry) this.roots.set(root, (entry = { kept: false, files: 0, documents: 0 }));
+    return entry;
   }
 }
 

@@ -93,7 +93,7 @@ describe('policy.check', () => {
     expect(error).toMatchObject({ code: 'INVALID_DEPLOYMENT' });
     expect((error as AccordError).issues).toEqual(
       expect.arrayContaining([
-        { path: 'kind', message: 'must be "Deployment"' },
+        { path: 'kind', message: '"Service" is not a kind of accord/v1 (it reads Deployment)' },
         { path: 'extra', message: 'unknown field "extra"' },
       ]),
     );

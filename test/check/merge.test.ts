@@ -67,7 +67,7 @@ describe('merging every shard gives the unsharded report, byte for byte', () => 
     const codes = new Set(whole.problems.map((p) => p.code));
     for (const code of ['DUPLICATE_NAME', 'NO_MATCH', 'PARSE_ERROR', 'SCHEMA_ERROR']) expect(codes).toContain(code);
     const notices = new Set(whole.notices.map((n) => n.code));
-    for (const code of ['RULE_OUT_OF_WINDOW', 'WAIVER_UNUSED', 'WAIVER_EXPIRED', 'WAIVER_UNKNOWN_RULE']) expect(notices).toContain(code);
+    for (const code of ['RULE_OUT_OF_WINDOW', 'NOT_A_MANIFEST', 'WAIVER_UNUSED', 'WAIVER_EXPIRED', 'WAIVER_UNKNOWN_RULE']) expect(notices).toContain(code);
     expect(whole.findings.filter((f) => f.rule === 'approval-total-exceeded' && f.waived).map((f) => f.deployment)).toEqual(['site-5']);
     expect(whole.findings.filter((f) => f.waived && f.rule === 'api-exclusive-to-azure').map((f) => f.deployment).sort()).toEqual(['api-dup-2', 'api-dup-2', 'inv-10']);
     expect(whole.notices.find((n) => n.code === 'RULE_OUT_OF_WINDOW')?.message).toMatch(/and \d+ more$/);

@@ -105,24 +105,39 @@ describe.skipIf(missingTool('git') ?? missingTool('pre-commit'))('pre-commit hoo
     expect(git('show', '--name-only', '--format=', 'HEAD').split('\n')).toContain('deployments/api.yaml');
   }, INSTALL_TIMEOUT);
 
-  it('accord-check checks manifests in deployment(s)/ folders only (the default `files`)', async () => {
+  it('accord-check is given every staged JSON/YAML file and decides by content: package.json and a workflow pass, a manifest in infra/deploy/ is checked', async () => {
     const before = commitCount();
-    await tmp.write('repo/notes/api.yaml', manifestYaml({ name: 'api-on-oracle', provider: 'oracle' }));
+    await tmp.write('repo/package.json', `${JSON.stringify({ name: 'app', version: '1.0.0' }, null, 2)}\n`);
+    await tmp.write('repo/.github/workflows/ci.yml', 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n');
+    await tmp.write('repo/k8s/web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
     git('add', '.');
-    const result = commit('a manifest outside deployments/ is not checked');
-    expect(result.output).toMatch(/accord check\.+\(no files to check\)Skipped/);
-    expect(result.status).toBe(0);
+    const passed = commit('other tools\' files are not accord manifests');
+    expect(passed.output).toMatch(/accord check\.+Passed/);
+    expect(passed.status).toBe(0);
     expect(commitCount()).toBe(before + 1);
 
-    // …and under a nested deployment/ or deployments/ folder, in any manifest format.
-    await tmp.write('repo/services/billing/deployment/api.jsonl', `${JSON.stringify(manifest({ name: 'billing-api', provider: 'gcp' }))}\n`);
+    // Wherever it lives, in any manifest format.
+    await tmp.write('repo/infra/deploy/api.yaml', manifestYaml({ name: 'api-on-oracle', provider: 'oracle' }));
+    await tmp.write('repo/services/billing/api.jsonl', `${JSON.stringify(manifest({ name: 'billing-api', provider: 'gcp' }))}\n`);
     git('add', '.');
-    const blocked = commit('a nested deployment folder is checked');
+    const blocked = commit('manifests outside deployments/ are checked');
     expect(blocked.status).not.toBe(0);
-    expect(blocked.output).toContain('services/billing/deployment/api.jsonl:1:');
+    expect(blocked.output).toMatch(/infra\/deploy\/api\.yaml:\d+:\d+/);
+    expect(blocked.output).toContain('services/billing/api.jsonl:1:');
     expect(blocked.output).toContain('api-exclusive-to-azure');
+    expect(blocked.output).not.toMatch(/package\.json\S*\s+problem/);
     expect(commitCount()).toBe(before + 1);
-    discard('services/billing/deployment/api.jsonl');
+    discard('infra/deploy/api.yaml');
+    discard('services/billing/api.jsonl');
+
+    // A near miss is never taken for another tool's file.
+    await tmp.write('repo/infra/deploy/typo.yaml', manifestYaml({ name: 'api-typo' }).replace('apiVersion: accord/v1', 'apiVersion: acord/v1'));
+    git('add', '.');
+    const typo = commit('a mistyped apiVersion');
+    expect(typo.status).not.toBe(0);
+    expect(typo.output).toMatch(/infra\/deploy\/typo\.yaml:1:1\s+problem\s+SCHEMA_ERROR\s+apiVersion: "acord\/v1" .*did you mean "accord\/v1"\?/);
+    expect(commitCount()).toBe(before + 1);
+    discard('infra/deploy/typo.yaml');
   }, INSTALL_TIMEOUT);
 
   it('accord-test runs the rule fixtures when fixtures change and blocks a broken one', async () => {

@@ -45,6 +45,9 @@ export async function writeShardCorpus(tmp: TempDir): Promise<string[]> {
   lines.splice(12, 0, '{not json');
   await write('inventory.jsonl', `${lines.join('\n')}\n`);
   await write('broken/parse.json', '{"apiVersion": "accord/v1",,}');
+  // Other tools' files in the walk: skipped and counted in one NOT_A_MANIFEST notice across shards.
+  for (let i = 0; i < 8; i++) await write(`tools/tool-${i}/package.json`, JSON.stringify({ name: `tool-${i}`, version: '1.0.0' }));
+  await write('tools/workflow.yaml', 'name: ci\non: push\n---\napiVersion: apps/v1\nkind: Deployment\n');
   await write('broken/schema.yaml', 'apiVersion: accord/v1\nkind: Deployment\nmetadata: {name: broken}\n');
   await tmp.write(
     'approvals.yaml',

@@ -13,6 +13,7 @@ export const json: WholeTextKind = {
     return startsLikeJson(first.line) && !isJsonLines(first);
   },
   reads: 'whole',
+  mayBeForeign: true,
   cutTextFails: true,
   loader: async () => loadJson,
 };

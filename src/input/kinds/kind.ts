@@ -15,6 +15,13 @@ interface KindBase {
    * text before it parses any of it. For stdin the text is decoded leniently, for this only.
    */
   detect(text: string): boolean;
+  /**
+   * Whether a file of this kind found in a folder walk may be another tool's (any JSON or YAML file
+   * is): its documents that are plainly not accord manifests are then skipped and counted
+   * (`input/screen-foreign.ts`). Absent means every document must be a manifest: a kind claimed by
+   * its content (a Terraform plan, detected before `json`) or an inventory (JSONL) is never skipped.
+   */
+  readonly mayBeForeign?: true;
 }
 
 /** A kind read whole (up to maxFileBytes), then parsed. */

@@ -9,6 +9,7 @@ export const yaml: WholeTextKind = {
   // By content, whatever does not start like JSON.
   detect: (text) => !startsLikeJson(firstLine(text).line),
   reads: 'whole',
+  mayBeForeign: true,
   cutTextFails: false,
   loader: loadYamlParser,
 };
