@@ -37,6 +37,10 @@ export interface Finding {
   column: number;
   /** The field at fault. */
   path: string;
+  /** The Terraform resource instance address the field came from, for a deployment derived from a plan. */
+  resource?: string;
+  /** RFC 6901 pointer to where the field came from in `file` (a plan's tag value, SKU attribute), for a deployment derived from a plan. */
+  pointer?: string;
   message: string;
   evidence: Evidence[];
   clause: string;
@@ -67,7 +71,20 @@ export type ProblemCode =
   | 'APPROVALS_ERROR'
   | 'LEDGER_ERROR'
   | 'WAIVERS_ERROR'
-  | 'CONFIG_ERROR';
+  | 'CONFIG_ERROR'
+  | 'MAPPING_ERROR'
+  | 'TF_NOT_A_PLAN'
+  | 'TF_BINARY_PLAN'
+  | 'TF_UNSUPPORTED_FORMAT'
+  | 'TF_PLAN_ERRORED'
+  | 'TF_UNKNOWN_VALUE'
+  | 'TF_UNKNOWN_SKU'
+  | 'TF_UNRESOLVED_REFERENCE'
+  | 'TF_MISSING_FACT'
+  | 'TF_INVALID_FACT'
+  | 'TF_UNKNOWN_TAG'
+  | 'TF_CONFLICTING_FACTS'
+  | 'TF_DEFERRED';
 
 /** Something accord could not check: it always makes the run exit 2. */
 export interface Problem {
@@ -79,6 +96,10 @@ export interface Problem {
   /** The field at fault, when there is one (schema errors, forbidden keys). */
   path?: string;
   deployment?: string;
+  /** The Terraform resource instance address it concerns (plans). */
+  resource?: string;
+  /** RFC 6901 pointer into `file` (plans, mapping files). */
+  pointer?: string;
 }
 
 export type NoticeCode =
@@ -88,7 +109,11 @@ export type NoticeCode =
   | 'WAIVER_EXPIRING'
   | 'WAIVER_UNUSED'
   | 'WAIVER_UNKNOWN_RULE'
-  | 'LEDGER_NOT_COMPUTED';
+  | 'LEDGER_NOT_COMPUTED'
+  | 'TF_NO_DEPLOYMENTS'
+  | 'TF_PARTIAL_PLAN'
+  | 'TF_MAPPING_UNUSED'
+  | 'TF_SENSITIVE_FACT';
 
 /** Information that does not change the exit code. */
 export interface Notice {
@@ -100,6 +125,10 @@ export interface Notice {
   file?: string;
   line?: number;
   column?: number;
+  /** The Terraform resource instance address it concerns (plans). */
+  resource?: string;
+  /** RFC 6901 pointer into `file` (plans, mapping files). */
+  pointer?: string;
 }
 
 export interface RulePackInfo {

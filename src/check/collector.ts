@@ -10,6 +10,8 @@ import { NameRegistry } from './name-registry.js';
 export class Collector {
   readonly findings: Finding[] = [];
   readonly problems: Problem[] = [];
+  /** Notices the inputs gave (a plan with nothing to check). */
+  readonly notices: Notice[] = [];
   readonly deployments: CheckedDeployment[] = [];
   readonly usedWaivers = new Set<Waiver>();
   /** The capacity ledger's rows, by approval: all the run keeps of the deployments approvals cover. */
@@ -37,6 +39,10 @@ export class Collector {
   record(assessment: Assessment): void {
     if ('problem' in assessment) {
       this.problems.push(assessment.problem);
+      return;
+    }
+    if ('notice' in assessment) {
+      this.notices.push(assessment.notice);
       return;
     }
     this.deploymentCount++;

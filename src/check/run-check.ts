@@ -87,7 +87,7 @@ export async function checkOne(context: CheckContext, value: unknown): Promise<C
 }
 
 function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, ledger: LedgerEntry[] | undefined): Report {
-  const notices: Notice[] = [];
+  const notices: Notice[] = [...collector.notices];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) {
     notices.push({
       code: 'APPROVALS_NOT_VERIFIED',

@@ -1,10 +1,12 @@
-import { opendirSync, readdirSync, realpathSync, statSync, lstatSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, openSync, opendirSync, readSync, readdirSync, realpathSync, statSync, lstatSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import { displayCut, displayPath } from '../path.js';
 import type { Problem } from '../types.js';
 import { isManifestPath, manifestExtensions } from './kinds/registry.js';
 import { describeFsError } from './read-errors.js';
+import { isBinaryPlan } from './terraform/detect.js';
+import { binaryPlanEvent } from './terraform/plan-events.js';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -156,7 +158,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         problems.push({ file: shown, code: 'READ_ERROR', message: 'not a regular file (a FIFO, socket or device): accord reads only files and folders' });
         continue;
       } else if (!isManifestPath(absolute)) {
-        problems.push({ file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
+        problems.push(isBinaryPlanFile(absolute) ? binaryPlanEvent(shown).problem : { file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
         continue;
       } else add(absolute);
       if (expanded && !seen && files.length === before && !problems.some((p) => p.file === shown)) problems.push(nothingFound(shown, absolute));
@@ -224,4 +226,19 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
     const parts = path.relative(cwd, absolute).split(path.sep);
     return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
   };
+}
+
+/** Whether a file named on the command line is a binary Terraform plan (a zip), read by its first bytes. */
+function isBinaryPlanFile(absolute: string): boolean {
+  try {
+    const fd = openSync(absolute, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      return readSync(fd, head, 0, 4, 0) === 4 && isBinaryPlan(head);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }

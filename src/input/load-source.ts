@@ -2,9 +2,11 @@ import { createReadStream } from 'node:fs';
 import type { Limits } from '../types.js';
 import type { LoadEvent } from './document.js';
 import type { FoundFile } from './find-files.js';
-import type { InputKind, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
+import type { InputKind, LoadContext, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
 import { chooseKind, inputKinds, kindsForPath } from './kinds/registry.js';
 import { decodeText, loadText, readTextFile } from './load-text-file.js';
+import { binaryPlanEvent } from './terraform/plan-events.js';
+import { isBinaryPlan } from './terraform/detect.js';
 
 /** The load events of a file, or of part of a streamed one; `fileEnds` on its last part. */
 export interface FilePart {
@@ -24,7 +26,7 @@ const STREAM_CHUNK_BYTES = 256 * 1024;
  * a fifth faster than when each file went through every stage in turn, the same code staying hot in
  * the caches. A streamed file (JSONL) gives a group per batch of records.
  */
-export async function* loadFiles(files: readonly FoundFile[], limits: Limits): AsyncGenerator<readonly FilePart[]> {
+export async function* loadFiles(files: readonly FoundFile[], limits: Limits, context?: LoadContext): AsyncGenerator<readonly FilePart[]> {
   let next = 0;
   while (next < files.length) {
     // Each file of the group: its text and kind, or the events that say why it has none.
@@ -54,20 +56,20 @@ export async function* loadFiles(files: readonly FoundFile[], limits: Limits): A
     }
     const loaders = new Map<WholeTextKind, LoadText>();
     for (const entry of group) if ('kind' in entry && !loaders.has(entry.kind)) loaders.set(entry.kind, await entry.kind.loader());
-    yield group.map((entry) => ({ events: 'events' in entry ? entry.events : loadText(entry.text, entry.file, loaders.get(entry.kind) as LoadText, limits), fileEnds: true }));
+    yield group.map((entry) => ({ events: 'events' in entry ? entry.events : loadText(entry.text, entry.file, loaders.get(entry.kind) as LoadText, limits, context), fileEnds: true }));
   }
 }
 
 /** Every deployment (or problem) of one file, in order. */
-export async function* loadFile(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
-  for await (const parts of loadFiles([{ path, file }], limits)) for (const part of parts) yield* part.events;
+export async function* loadFile(path: string, file: string, limits: Limits, context?: LoadContext): AsyncGenerator<LoadEvent> {
+  for await (const parts of loadFiles([{ path, file }], limits, context)) for (const part of parts) yield* part.events;
 }
 
 /**
  * Deployments from a stream such as stdin, of the kind named, or else detected from the content.
  * A streamed kind named up front is streamed; anything else is read whole first (up to maxFileBytes).
  */
-export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, named?: InputKind): AsyncGenerator<readonly FilePart[]> {
+export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, named?: InputKind, context?: LoadContext): AsyncGenerator<readonly FilePart[]> {
   if (named && isStreamed(named)) {
     yield* streamParts(named, chunks, file, limits);
     return;
@@ -84,14 +86,23 @@ export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: strin
     parts.push(chunk);
   }
   const bytes = Buffer.concat(parts);
-  // Detection reads the text leniently decoded (the BOM kept for it to skip); the kind decodes for itself.
-  const kind = named ?? chooseKind(inputKinds, () => bytes.toString('utf8'));
+  if (isBinaryPlan(bytes)) {
+    yield [{ events: [binaryPlanEvent(file)], fileEnds: true }];
+    return;
+  }
+  // Detection reads the text leniently decoded (the BOM kept for it to skip; UTF-16, as a PowerShell pipe writes, decoded as such); the kind decodes for itself.
+  const kind = named ?? chooseKind(inputKinds, () => (isUtf16(bytes) ? bytes.toString('utf16le') : bytes.toString('utf8')));
   if (isStreamed(kind)) {
     yield* streamParts(kind, (async function* () { yield bytes; })(), file, limits);
     return;
   }
   const read = decodeText(bytes, file);
-  yield [{ events: 'events' in read ? read.events : loadText(read.text, file, await kind.loader(), limits), fileEnds: true }];
+  yield [{ events: 'events' in read ? read.events : loadText(read.text, file, await kind.loader(), limits, context), fileEnds: true }];
+}
+
+/** UTF-16LE with its byte-order mark (big-endian UTF-16 is rare enough to be told apart after decoding only). */
+function isUtf16(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xff && bytes[1] === 0xfe;
 }
 
 function isStreamed(kind: InputKind): kind is StreamKind {

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/types.js';
+import { plan } from '../support/terraform-plan.js';
+import { makeTempDir, type TempDir } from '../support/tmp-dir.js';
+import { noStackTrace, repo, runCli } from './run-cli.js';
+
+const plans = `${repo}/fixtures/terraform/plans`;
+const real = `${repo}/fixtures/terraform/real`;
+const asOf = ['--as-of', '2027-01-01'];
+let tmp: TempDir;
+
+const apiTags = { 'accord-workload': 'api', 'accord-date': '2027-03-01' };
+/** An API deployment on AWS (the pack's api-exclusive-to-azure fires) beside a clean Azure training one. */
+const violating = plan({
+  resources: [
+    { type: 'aws_instance', name: 'api_p5', key: 0, after: { ami: 'ami-0abc', instance_type: 'p5.48xlarge', tags: apiTags, tags_all: apiTags } },
+    { type: 'aws_instance', name: 'broken', after: { ami: 'ami-0abc', instance_type: 'trn1.32xlarge', tags: apiTags, tags_all: apiTags } },
+  ],
+});
+
+beforeAll(async () => {
+  tmp = await makeTempDir('accord-tf-cli-');
+  await tmp.write('plan.json', JSON.stringify(violating));
+  await tmp.write('sorted.json', JSON.stringify(Object.fromEntries(Object.entries(violating).sort(([a], [b]) => a.localeCompare(b)))));
+});
+afterAll(() => tmp.cleanup());
+
+const json = (stdout: string) => JSON.parse(stdout) as Report;
+
+describe('accord check on Terraform plans', () => {
+  it('names the rule a plan violates, and still checks the other deployments when one has a problem', () => {
+    const run = runCli(['check', 'plan.json', ...asOf, '--format', 'json'], { cwd: tmp.dir });
+    expect(run.status).toBe(2);
+    const report = json(run.stdout);
+    expect(report.findings.map((f) => f.rule)).toContain('api-exclusive-to-azure');
+    expect(report.findings.every((f) => f.file === 'plan.json' && f.line === 1 && f.column > 1)).toBe(true);
+    expect(report.problems.map((p) => p.code)).toEqual(['TF_UNKNOWN_SKU']);
+    expect(report.summary.deployments).toBe(1);
+  });
+
+  it('reads a plan whose keys are not in the order Terraform writes them', () => {
+    const report = json(runCli(['check', 'sorted.json', ...asOf, '--format', 'json'], { cwd: tmp.dir }).stdout);
+    expect(report.findings.map((f) => f.rule)).toContain('api-exclusive-to-azure');
+    expect(report.problems.map((p) => p.code)).toEqual(['TF_UNKNOWN_SKU']);
+  });
+
+  it('reads a plan from stdin', () => {
+    const run = runCli(['check', '-', ...asOf, '--format', 'json'], { input: JSON.stringify(violating) });
+    expect(run.status).toBe(2);
+    expect(json(run.stdout).findings.map((f) => f.rule)).toContain('api-exclusive-to-azure');
+  });
+
+  it('reads a UTF-16LE plan from stdin (a PowerShell pipe)', () => {
+    const run = runCli(['check', '-', ...asOf, '--format', 'json'], { input: readFileSync(`${real}/checkov__aws_s3__UTF16LE_BOM.json`) });
+    expect(run.status).toBe(0);
+    expect(json(run.stdout).notices.map((n) => n.code)).toEqual(['TF_NO_DEPLOYMENTS']);
+  });
+
+  it('exits 2 on a problem plan, with the code and the plan line', () => {
+    const run = runCli(['check', `${plans}/problem-missing-fact.json`, ...asOf, '--format', 'json']);
+    expect(run.status).toBe(2);
+    const [problem] = json(run.stdout).problems;
+    expect(problem).toMatchObject({ code: 'TF_MISSING_FACT', file: 'fixtures/terraform/plans/problem-missing-fact.json' });
+    expect(problem?.line).toBeGreaterThan(1);
+  });
+
+  it('exits 0 on a plan whose deployments comply', () => {
+    const run = runCli(['check', `${plans}/azurerm-linux-virtual-machine.json`, ...asOf, '--format', 'json']);
+    const report = json(run.stdout);
+    expect(report.summary.deployments).toBe(1);
+    expect(report.problems).toEqual([]);
+    expect(run.status).toBe(report.findings.some((f) => f.severity === 'error') ? 1 : 0);
+  });
+
+  it('says what to run for a binary plan named on the command line, and for one on stdin', () => {
+    const named = runCli(['check', 'fixtures/terraform/plan.out', ...asOf]);
+    expect(named.status).toBe(2);
+    expect(named.stdout).toContain('TF_BINARY_PLAN');
+    expect(named.stdout).toContain('terraform show -json plan.out');
+    const piped = runCli(['check', '-', ...asOf], { input: readFileSync(`${repo}/fixtures/terraform/plan.out`) });
+    expect(piped.status).toBe(2);
+    expect(piped.stdout).toContain('TF_BINARY_PLAN');
+    expect(noStackTrace(piped.stderr)).toBe(true);
+  });
+
+  it('calls a state file not a plan', () => {
+    const run = runCli(['check', 'fixtures/terraform/state.json', ...asOf, '--format', 'json']);
+    expect(run.status).toBe(2);
+    expect(json(run.stdout).problems.map((p) => p.code)).toEqual(['TF_NOT_A_PLAN']);
+  });
+
+  it('gives every real plan exit 0, no deployment, and the TF_NO_DEPLOYMENTS notice', () => {
+    const run = runCli(['check', 'fixtures/terraform/real', ...asOf, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const report = json(run.stdout);
+    const count = readdirSync(real).filter((f) => f.endsWith('.json')).length;
+    expect(report.summary).toMatchObject({ files: count, deployments: 0, problems: 0 });
+    expect(report.notices.filter((n) => n.code === 'TF_NO_DEPLOYMENTS')).toHaveLength(count);
+  });
+});
