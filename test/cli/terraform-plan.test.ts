@@ -37,6 +37,14 @@ describe('accord check on Terraform plans', () => {
     expect(report.findings.every((f) => f.file === 'plan.json' && f.line === 1 && f.column > 1)).toBe(true);
     expect(report.problems.map((p) => p.code)).toEqual(['TF_UNKNOWN_SKU']);
     expect(report.summary.deployments).toBe(1);
+    const api = report.findings.find((f) => f.rule === 'api-exclusive-to-azure');
+    expect(api).toMatchObject({ resource: 'aws_instance.api_p5[0]', pointer: expect.stringMatching(/^\/resource_changes\/\d+\//) });
+    expect(report.problems[0]).toMatchObject({ resource: 'aws_instance.broken', pointer: expect.stringMatching(/instance_type$/) });
+  });
+
+  it('text output names the resource instance after the rule', () => {
+    const text = runCli(['check', 'plan.json', ...asOf], { cwd: tmp.dir }).stdout;
+    expect(text).toMatch(/plan\.json:1:\d+ +error +api-exclusive-to-azure +aws_instance\.api_p5\[0\]: /);
   });
 
   it('reads a plan whose keys are not in the order Terraform writes them', () => {
