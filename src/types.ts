@@ -277,6 +277,8 @@ export interface PolicyOptions {
   approvals?: string;
   /** Waivers file (JSON or YAML). */
   waivers?: string;
+  /** Terraform mapping file (`kind: TerraformMapping`, JSON or YAML): facts and GPU counts for plans that tags cannot give. */
+  terraformMapping?: string;
   /** The run date (YYYY-MM-DD) waivers are judged against; default: today (UTC). */
   asOf?: string;
   /** Base for relative paths; default: process.cwd(). */

@@ -1,6 +1,7 @@
 import { AccordError } from '../errors.js';
 import type { LoadEvent } from '../input/document.js';
 import type { FoundFile } from '../input/find-files.js';
+import type { LoadContext } from '../input/kinds/kind.js';
 import type { Limits } from '../input/limits.js';
 import { loadFiles, type FilePart } from '../input/load-source.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
@@ -28,6 +29,8 @@ export interface CheckContext {
   asOf: string;
   limits: Limits;
   policyProblems: readonly Problem[];
+  /** What loaders read besides the inputs (the Terraform mapping file). */
+  load: LoadContext;
 }
 
 /** Files found on disk, or one stream (stdin). */
@@ -48,7 +51,7 @@ export async function runCheck(
     // A long JSONL inventory reports progress as it goes, not only when it ends.
     if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
   };
-  const source = 'files' in input ? loadFiles(input.files, context.limits) : input.stream();
+  const source = 'files' in input ? loadFiles(input.files, context.limits, context.load) : input.stream();
   await assessSource(source, context, {
     assessment: record,
     fileDone: () => {

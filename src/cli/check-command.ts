@@ -10,6 +10,7 @@ export interface CheckFlags {
   rules?: string[];
   approvals?: string;
   waivers?: string;
+  terraformMapping?: string;
   asOf?: string;
   format?: string;
   output?: string;
@@ -60,6 +61,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
     rules: flags.rules ?? config.rules?.map(fromConfig),
     approvals: flags.approvals ?? (config.approvals === undefined ? undefined : fromConfig(config.approvals)),
     waivers: flags.waivers ?? (config.waivers === undefined ? undefined : fromConfig(config.waivers)),
+    terraformMapping: flags.terraformMapping ?? (config.terraformMapping === undefined ? undefined : fromConfig(config.terraformMapping)),
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
     cwd: io.cwd,
     limits,

@@ -97,6 +97,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     rules: values.rules as string[] | undefined,
     approvals: text('approvals'),
     waivers: text('waivers'),
+    terraformMapping: text('terraform-mapping'),
     asOf: text('as-of'),
     format: text('format'),
     output: text('output'),

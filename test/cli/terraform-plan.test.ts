@@ -22,6 +22,11 @@ const violating = plan({
 beforeAll(async () => {
   tmp = await makeTempDir('accord-tf-cli-');
   await tmp.write('plan.json', JSON.stringify(violating));
+  const untagged = { ami: 'ami-0abc', instance_type: 'p5.48xlarge', tags: {}, tags_all: {} };
+  await tmp.write('untagged.json', JSON.stringify(plan({ resources: [{ type: 'aws_instance', name: 'front', after: untagged }] })));
+  await tmp.write('mapping.yaml', 'apiVersion: accord/v1\nkind: TerraformMapping\nresources:\n  - match: aws_instance.front\n    workload: api\n    date: "2027-03-01"\n');
+  await tmp.write('bad-mapping.yaml', 'apiVersion: accord/v1\nkind: TerraformMapping\nresources:\n  - match: aws_instance.front\n    workload: api\n    colour: blue\n');
+  await tmp.write('accord.config.json', JSON.stringify({ terraformMapping: 'mapping.yaml' }));
   await tmp.write('sorted.json', JSON.stringify(Object.fromEntries(Object.entries(violating).sort(([a], [b]) => a.localeCompare(b)))));
 });
 afterAll(() => tmp.cleanup());
@@ -96,6 +101,25 @@ describe('accord check on Terraform plans', () => {
     const run = runCli(['check', 'fixtures/terraform/state.json', ...asOf, '--format', 'json']);
     expect(run.status).toBe(2);
     expect(json(run.stdout).problems.map((p) => p.code)).toEqual(['TF_NOT_A_PLAN']);
+  });
+
+  it('takes facts from --terraform-mapping', () => {
+    const report = json(runCli(['check', 'untagged.json', ...asOf, '--format', 'json', '--terraform-mapping', 'mapping.yaml'], { cwd: tmp.dir }).stdout);
+    const api = report.findings.find((f) => f.rule === 'api-exclusive-to-azure');
+    expect(api).toMatchObject({ resource: 'aws_instance.front' });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('takes terraformMapping from the config file', () => {
+    const report = json(runCli(['check', 'untagged.json', ...asOf, '--format', 'json'], { cwd: tmp.dir }).stdout);
+    expect(report.findings.map((f) => f.rule)).toContain('api-exclusive-to-azure');
+  });
+
+  it('a mapping file that fails its schema is MAPPING_ERROR at its line, exit 2', () => {
+    const run = runCli(['check', 'untagged.json', ...asOf, '--format', 'json', '--terraform-mapping', 'bad-mapping.yaml'], { cwd: tmp.dir });
+    expect(run.status).toBe(2);
+    const problem = json(run.stdout).problems.find((p) => p.code === 'MAPPING_ERROR');
+    expect(problem).toMatchObject({ file: 'bad-mapping.yaml', line: 6 });
   });
 
   it('gives every real plan exit 0, no deployment, and the TF_NO_DEPLOYMENTS notice', () => {
