@@ -7,6 +7,7 @@ import { resolveLimits } from './input/limits.js';
 import { inputFormats, kindNamed } from './input/kinds/registry.js';
 import { loadStream } from './input/load-source.js';
 import { loadMapping } from './input/terraform/load-mapping.js';
+import { checkPlanEvents } from './input/terraform/check-plan.js';
 import { loadApprovals, type ApprovalRegistry } from './policy/approvals.js';
 import { todayUtc } from './policy/dates.js';
 import { loadRules } from './policy/load-rules.js';
@@ -71,6 +72,13 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       if (list.length === 0) throw new AccordError('INVALID_OPTION', 'checkFiles: give at least one path or glob');
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
+    },
+    async checkPlan(plan, planOptions = {}) {
+      const events = checkPlanEvents(plan, planOptions, limits, context.load.terraformMapping);
+      const stream = async function* () {
+        yield [{ events, fileEnds: true }];
+      };
+      return runCheck(context, { stream }, [], planOptions);
     },
     async checkStream(stream, streamOptions = {}) {
       const { format } = streamOptions;

@@ -6,6 +6,8 @@ export { summaryLine } from './report/text.js';
 export type { FormatName, FormatOptions, Formatter } from './report/format-types.js';
 export { defaultLimits } from './input/limits.js';
 export { inputFormats } from './input/kinds/registry.js';
+export { deploymentsFromPlan } from './input/terraform/deployments-from-plan.js';
+export type { DeploymentsFromPlanOptions, DerivedDeployment, MappingValue, Origin, PlanNotice, PlanProblem, PlanResult } from './input/terraform/types.js';
 export type { Deployment, Provider, Workload } from './deployment.js';
 export type * from './types.js';
 export { toolVersion as version } from './version.js';

@@ -336,4 +336,17 @@ export interface Policy {
   checkFiles(patterns: string | readonly string[], options?: CheckFilesOptions): Promise<Report>;
   /** Checks deployments read from a stream of bytes or text (e.g. process.stdin, a Buffer being a Uint8Array). */
   checkStream(stream: AsyncIterable<Uint8Array | string>, options?: CheckStreamOptions): Promise<Report>;
+  /**
+   * Checks a Terraform plan (`terraform show -json plan.out`) a script already holds: the parsed
+   * value, or its text (whose positions the report then gives). Never throws for bad input: what
+   * is wrong with the plan is in `report.problems`.
+   */
+  checkPlan(plan: unknown, options?: CheckPlanOptions): Promise<Report>;
+}
+
+export interface CheckPlanOptions extends Pick<CheckFilesOptions, 'includeDeployments'> {
+  /** The plan's display path in the report; default `<plan>`. */
+  file?: string;
+  /** A Terraform mapping (`kind: TerraformMapping`) as a value; default: the policy's `terraformMapping` file. */
+  mapping?: unknown;
 }
