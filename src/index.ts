@@ -7,6 +7,7 @@ export type { FormatName, FormatOptions, Formatter } from './report/format-types
 export { defaultLimits } from './input/limits.js';
 export { inputFormats } from './input/kinds/registry.js';
 export { deploymentsFromPlan } from './input/terraform/deployments-from-plan.js';
+export { mapPlanFile, type MappedPlan } from './input/terraform/map-plan.js';
 export type { DeploymentsFromPlanOptions, DerivedDeployment, MappingValue, Origin, PlanNotice, PlanProblem, PlanResult } from './input/terraform/types.js';
 export type { Deployment, Provider, Workload } from './deployment.js';
 export type * from './types.js';

@@ -21,7 +21,7 @@ export interface CommandSpec {
 
 const rules = { type: 'string', short: 'r', multiple: true } as const;
 
-export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
+export const commands: Record<'check' | 'test' | 'rules' | 'map' | 'schema' | 'init', CommandSpec> = {
   check: {
     summary: 'check deployment manifests (files, directories, globs, or - for stdin)',
     usage: 'accord check [paths or globs...] [options]',
@@ -120,6 +120,27 @@ export const commands: Record<'check' | 'test' | 'rules' | 'schema' | 'init', Co
       'accord rules rofr-required-for-new-capacity    one rule: its conditions, fix and an example violation',
     ],
     exitCodes: ['0  printed', '2  a broken rule, an unknown rule id, or a usage error'],
+  },
+  map: {
+    summary: 'print the deployments a Terraform plan derives to, as accord/v1 manifests (for debugging tags)',
+    usage: 'accord map PLAN [options]',
+    options: { 'terraform-mapping': { type: 'string' }, format: { type: 'string', short: 'f' }, 'max-file-bytes': { type: 'string' }, 'max-depth': { type: 'string' } },
+    help: [
+      '    --terraform-mapping <file>  facts and GPU counts for the plan (JSON or YAML, kind: TerraformMapping)',
+      '-f, --format <format>      yaml | json: YAML documents, or one JSON array (default: yaml)',
+      '    --max-file-bytes <n>   largest plan read',
+      '    --max-depth <n>        deepest nesting',
+    ],
+    choices: { format: ['yaml', 'json'] },
+    numbers: ['max-file-bytes', 'max-depth'],
+    examples: [
+      'accord map plan.json                           the deployments accord check reads in plan.json (from terraform show)',
+      'accord map plan.json --terraform-mapping policy/accord-terraform.yaml -f json > checked.json',
+    ],
+    exitCodes: [
+      '0  printed (a plan with no partnership capacity prints nothing, and says so on stderr)',
+      '2  a problem with the plan or the mapping file (printed on stderr; the other deployments are still printed), or a usage error',
+    ],
   },
   schema: {
     summary: 'print a JSON Schema: deployment (the default), approvals, waivers, rule or config',

@@ -49,6 +49,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const { runTestCommand } = await import('./test-command.js');
     return runTestCommand({ rules, fixtures: values.fixtures as string | undefined, format: format ?? 'text' }, io);
   }
+  if (command === 'map') {
+    if (positionals.length !== 1) throw new UsageError('accord map takes one plan file (the JSON of `terraform show -json plan.out`)');
+    const { runMapCommand } = await import('./map-command.js');
+    const limits = { maxFileBytes: values['max-file-bytes'] as number | undefined, maxDepth: values['max-depth'] as number | undefined };
+    return runMapCommand(positionals[0] as string, { terraformMapping: values['terraform-mapping'] as string | undefined, format: format ?? 'yaml', limits }, io);
+  }
   if (command === 'schema' || command === 'init') {
     if (positionals.length > 1) throw new UsageError(`accord ${command} takes at most one ${command === 'schema' ? 'schema name' : 'folder'}`);
     if (command === 'init') return (await import('./init-command.js')).runInitCommand(positionals[0], io);
