@@ -260,6 +260,8 @@ export interface Report {
 export interface Limits {
   /** Largest JSON or YAML file read (JSONL is streamed and bounded per line instead). */
   maxFileBytes: number;
+  /** Largest Terraform plan read: a file (or stdin) whose text starts with `{"format_version"`, as `terraform show -json` writes it. */
+  maxPlanBytes: number;
   /** Longest JSONL line. */
   maxLineBytes: number;
   /** Deepest nesting of objects and arrays. */

@@ -20,6 +20,7 @@ export interface CheckFlags {
   stdinFormat?: string;
   evaluator?: string;
   maxFileBytes?: number;
+  maxPlanBytes?: number;
   maxLineBytes?: number;
   maxDepth?: number;
   maxAliases?: number;
@@ -43,7 +44,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, inputFormats, '--stdin-format');
   const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
   const limits: Partial<Limits> = { ...config.limits };
-  for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
+  for (const key of ['maxFileBytes', 'maxPlanBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
     if (flags[key] !== undefined) limits[key] = flags[key];
   }
 

@@ -39,6 +39,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'map' | 'schema' | 'i
       'stdin-format': { type: 'string' },
       evaluator: { type: 'string' },
       'max-file-bytes': { type: 'string' },
+      'max-plan-bytes': { type: 'string' },
       'max-line-bytes': { type: 'string' },
       'max-depth': { type: 'string' },
       'max-aliases': { type: 'string' },
@@ -58,6 +59,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'map' | 'schema' | 'i
       `    --stdin-format <fmt>   ${inputFormats.join(' | ')}: format of stdin with - (default: detected)`,
       '    --evaluator <name>     compiled | json-rules-engine (both give identical findings)',
       '    --max-file-bytes <n>   largest JSON/YAML file read',
+      '    --max-plan-bytes <n>   largest Terraform plan read (default: 256 MiB)',
       '    --max-line-bytes <n>   longest JSONL line',
       '    --max-depth <n>        deepest nesting',
       '    --max-aliases <n>      most YAML alias uses per document',
@@ -69,7 +71,7 @@ export const commands: Record<'check' | 'test' | 'rules' | 'map' | 'schema' | 'i
       'stdin-format': inputFormats,
       evaluator: ['compiled', 'json-rules-engine'],
     },
-    numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
+    numbers: ['max-file-bytes', 'max-plan-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
     examples: [
       'accord check deployments/                      every manifest under deployments/',
       'accord check                                   the "include" paths of accord.config.json',
@@ -124,15 +126,15 @@ export const commands: Record<'check' | 'test' | 'rules' | 'map' | 'schema' | 'i
   map: {
     summary: 'print the deployments a Terraform plan derives to, as accord/v1 manifests (for debugging tags)',
     usage: 'accord map PLAN [options]',
-    options: { 'terraform-mapping': { type: 'string' }, format: { type: 'string', short: 'f' }, 'max-file-bytes': { type: 'string' }, 'max-depth': { type: 'string' } },
+    options: { 'terraform-mapping': { type: 'string' }, format: { type: 'string', short: 'f' }, 'max-plan-bytes': { type: 'string' }, 'max-depth': { type: 'string' } },
     help: [
       '    --terraform-mapping <file>  facts and GPU counts for the plan (JSON or YAML, kind: TerraformMapping)',
       '-f, --format <format>      yaml | json: YAML documents, or one JSON array (default: yaml)',
-      '    --max-file-bytes <n>   largest plan read',
+      '    --max-plan-bytes <n>   largest plan read (default: 256 MiB)',
       '    --max-depth <n>        deepest nesting',
     ],
     choices: { format: ['yaml', 'json'] },
-    numbers: ['max-file-bytes', 'max-depth'],
+    numbers: ['max-plan-bytes', 'max-depth'],
     examples: [
       'accord map plan.json                           the deployments accord check reads in plan.json (from terraform show)',
       'accord map plan.json --terraform-mapping policy/accord-terraform.yaml -f json > checked.json',

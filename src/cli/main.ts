@@ -52,7 +52,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'map') {
     if (positionals.length !== 1) throw new UsageError('accord map takes one plan file (the JSON of `terraform show -json plan.out`)');
     const { runMapCommand } = await import('./map-command.js');
-    const limits = { maxFileBytes: values['max-file-bytes'] as number | undefined, maxDepth: values['max-depth'] as number | undefined };
+    const limits = { maxPlanBytes: values['max-plan-bytes'] as number | undefined, maxDepth: values['max-depth'] as number | undefined };
     return runMapCommand(positionals[0] as string, { terraformMapping: values['terraform-mapping'] as string | undefined, format: format ?? 'yaml', limits }, io);
   }
   if (command === 'schema' || command === 'init') {
@@ -113,6 +113,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     stdinFormat: text('stdin-format'),
     evaluator: text('evaluator'),
     maxFileBytes: number('max-file-bytes'),
+    maxPlanBytes: number('max-plan-bytes'),
     maxLineBytes: number('max-line-bytes'),
     maxDepth: number('max-depth'),
     maxAliases: number('max-aliases'),

@@ -5,13 +5,13 @@ import { write, type CliIo } from './io.js';
 export interface MapFlags {
   terraformMapping?: string | undefined;
   format: 'yaml' | 'json';
-  limits: { maxFileBytes?: number | undefined; maxDepth?: number | undefined };
+  limits: { maxPlanBytes?: number | undefined; maxDepth?: number | undefined };
 }
 
 /** `accord map PLAN`: the derived manifests on stdout, problems and notices on stderr; exit 2 on a problem. */
 export async function runMapCommand(plan: string, flags: MapFlags, io: CliIo): Promise<number> {
   const limits: Limits = { ...defaultLimits };
-  if (flags.limits.maxFileBytes !== undefined) limits.maxFileBytes = flags.limits.maxFileBytes;
+  if (flags.limits.maxPlanBytes !== undefined) limits.maxPlanBytes = flags.limits.maxPlanBytes;
   if (flags.limits.maxDepth !== undefined) limits.maxDepth = flags.limits.maxDepth;
   const mapped = await mapPlanFile(plan, { cwd: io.cwd, limits, ...(flags.terraformMapping === undefined ? {} : { terraformMapping: flags.terraformMapping }) });
   if (flags.format === 'json') await write(io.stdout, `${JSON.stringify(mapped.manifests, null, 2)}\n`);

@@ -4,6 +4,7 @@ import type { LoadEvent } from './document.js';
 import type { FoundFile } from './find-files.js';
 import type { InputKind, LoadContext, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
 import { chooseKind, inputKinds, kindsForPath } from './kinds/registry.js';
+import { startsLikePlanBytes } from './kinds/sniff.js';
 import { decodeText, loadText, readTextFile } from './load-text-file.js';
 import { binaryPlanEvent } from './terraform/plan-events.js';
 import { isBinaryPlan } from './terraform/detect.js';
@@ -76,28 +77,46 @@ export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: strin
   }
   const parts: Uint8Array[] = [];
   let size = 0;
+  let limit = limits.maxFileBytes;
   for await (const chunk of chunks) {
+    // A plan gets its own limit, decided by how the input starts (design 4 of the Terraform input).
+    if (size === 0 && limits.maxPlanBytes > limit && startsLikePlanBytes(chunk.subarray(0, 256))) limit = limits.maxPlanBytes;
     size += chunk.length;
-    if (size > limits.maxFileBytes) {
-      const message = `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)`;
+    if (size > limit) {
+      const message = limit === limits.maxFileBytes
+        ? `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)`
+        : `Terraform plan on stdin is over the limit of ${limits.maxPlanBytes} bytes (raise maxPlanBytes, --max-plan-bytes)`;
       yield [{ events: [{ problem: { file, code: 'FILE_TOO_LARGE', message } }], fileEnds: true }];
       return;
     }
     parts.push(chunk);
   }
-  const bytes = Buffer.concat(parts);
+  const bytes = Buffer.concat(parts, size);
+  // The chunks are copied into bytes: let them go, so that a large plan is held once as bytes, then once as text.
+  parts.length = 0;
   if (isBinaryPlan(bytes)) {
     yield [{ events: [binaryPlanEvent(file)], fileEnds: true }];
     return;
   }
-  // Detection reads the text leniently decoded (the BOM kept for it to skip; UTF-16, as a PowerShell pipe writes, decoded as such); the kind decodes for itself.
-  const kind = named ?? chooseKind(inputKinds, () => (isUtf16(bytes) ? bytes.toString('utf16le') : bytes.toString('utf8')));
+  // Detection reads the text leniently decoded (the BOM kept for it to skip; UTF-16, as a PowerShell
+  // pipe writes, decoded as such); a plan is claimed by its start, so its text is not decoded twice.
+  const head = bytes.subarray(0, 256);
+  const kind = named ?? chooseKind(inputKinds, () => lenientText(startsLikePlanBytes(head) ? head : bytes));
   if (isStreamed(kind)) {
     yield* streamParts(kind, (async function* () { yield bytes; })(), file, limits);
     return;
   }
+  yield [{ events: wholeEvents(bytes, file, await kind.loader(), limits, context), fileEnds: true }];
+}
+
+/** A whole input's events: decoded, then parsed from its text. */
+function wholeEvents(bytes: Buffer, file: string, load: LoadText, limits: Limits, context: LoadContext | undefined): LoadEvent[] {
   const read = decodeText(bytes, file);
-  yield [{ events: 'events' in read ? read.events : loadText(read.text, file, await kind.loader(), limits, context), fileEnds: true }];
+  return 'events' in read ? read.events : loadText(read.text, file, load, limits, context);
+}
+
+function lenientText(bytes: Buffer): string {
+  return isUtf16(bytes) ? bytes.toString('utf16le') : bytes.toString('utf8');
 }
 
 /** UTF-16LE with its byte-order mark (big-endian UTF-16 is rare enough to be told apart after decoding only). */

@@ -122,6 +122,24 @@ describe('accord check on Terraform plans', () => {
     expect(problem).toMatchObject({ file: 'bad-mapping.yaml', line: 6 });
   });
 
+  it('a plan gets maxPlanBytes instead of maxFileBytes, on disk and on stdin', () => {
+    const file = `${plans}/aws-instance.json`;
+    const size = readFileSync(file).length;
+    const small = ['--max-file-bytes', '1000'];
+    const read = runCli(['check', file, ...asOf, ...small, '--max-plan-bytes', String(size), '--format', 'json']);
+    expect(json(read.stdout).summary.deployments).toBe(1);
+    const over = runCli(['check', file, ...asOf, ...small, '--max-plan-bytes', String(size - 1), '--format', 'json']);
+    expect(over.status).toBe(2);
+    expect(json(over.stdout).problems).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('maxPlanBytes') })]);
+    const piped = runCli(['check', '-', ...asOf, ...small, '--max-plan-bytes', String(size), '--format', 'json'], { input: readFileSync(file) });
+    expect(json(piped.stdout).summary.deployments).toBe(1);
+    const pipedOver = runCli(['check', '-', ...asOf, ...small, '--max-plan-bytes', String(size - 1), '--format', 'json'], { input: readFileSync(file) });
+    expect(json(pipedOver.stdout).problems.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
+    // A manifest is still held to maxFileBytes.
+    const manifest = runCli(['check', `${repo}/fixtures/examples/deployments`, ...asOf, '--max-file-bytes', '100', '--format', 'json']);
+    expect(json(manifest.stdout).problems.some((p) => p.code === 'FILE_TOO_LARGE')).toBe(true);
+  });
+
   it('gives every real plan exit 0, no deployment, and the TF_NO_DEPLOYMENTS notice', () => {
     const run = runCli(['check', 'fixtures/terraform/real', ...asOf, '--format', 'json']);
     expect(run.status).toBe(0);

@@ -45,3 +45,9 @@ export function startsLikePlan(text: string): boolean {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return text.startsWith(planStart, i);
 }
+
+/** startsLikePlan on the first bytes of an input, read as UTF-16LE after its byte-order mark, else as UTF-8. */
+export function startsLikePlanBytes(head: Uint8Array): boolean {
+  const buffer = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  return startsLikePlan(head[0] === 0xff && head[1] === 0xfe ? buffer.toString('utf16le') : buffer.toString('utf8'));
+}
