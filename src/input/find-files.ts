@@ -1,9 +1,10 @@
-import { closeSync, openSync, opendirSync, readSync, readdirSync, realpathSync, statSync, lstatSync, type Dirent, type Stats } from 'node:fs';
+import { opendirSync, readdirSync, realpathSync, statSync, lstatSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import { displayCut, displayPath } from '../path.js';
 import type { Problem } from '../types.js';
 import { isManifestPath, manifestExtensions } from './kinds/registry.js';
+import { readHead } from './read-bounded.js';
 import { describeFsError } from './read-errors.js';
 import { isBinaryPlan } from './terraform/detect.js';
 import { binaryPlanEvent } from './terraform/plan-events.js';
@@ -231,13 +232,7 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
 /** Whether a file named on the command line is a binary Terraform plan (a zip), read by its first bytes. */
 function isBinaryPlanFile(absolute: string): boolean {
   try {
-    const fd = openSync(absolute, 'r');
-    try {
-      const head = Buffer.alloc(4);
-      return readSync(fd, head, 0, 4, 0) === 4 && isBinaryPlan(head);
-    } finally {
-      closeSync(fd);
-    }
+    return isBinaryPlan(readHead(absolute, 4));
   } catch {
     return false;
   }

@@ -6,8 +6,8 @@ import type { InputKind, LoadContext, LoadText, StreamKind, WholeTextKind } from
 import { chooseKind, inputKinds, kindsForPath } from './kinds/registry.js';
 import { startsLikePlanBytes } from './kinds/sniff.js';
 import { decodeText, loadText, readTextFile } from './load-text-file.js';
-import { binaryPlanEvent } from './terraform/plan-events.js';
 import { isBinaryPlan } from './terraform/detect.js';
+import { binaryPlanEvent } from './terraform/plan-events.js';
 
 /** The load events of a file, or of part of a streamed one; `fileEnds` on its last part. */
 export interface FilePart {

@@ -2,10 +2,10 @@ import type { Limits, Problem } from '../types.js';
 import { decode } from './decode.js';
 import type { LoadEvent } from './document.js';
 import type { LoadContext, LoadText } from './kinds/kind.js';
+import { startsLikePlanBytes } from './kinds/sniff.js';
 import { readBounded, readHead, type BoundedRead } from './read-bounded.js';
 import { describeListedFileError } from './read-errors.js';
 import { isBinaryPlan } from './terraform/detect.js';
-import { startsLikePlanBytes } from './kinds/sniff.js';
 import { binaryPlanEvent } from './terraform/plan-events.js';
 
 /** A whole file's text, or the problem that stops it from being checked. */
