@@ -7,6 +7,8 @@ import { findFiles } from './input/find-files.js';
 import { resolveLimits } from './input/limits.js';
 import { inputFormats, kindNamed } from './input/kinds/registry.js';
 import { loadStream } from './input/load-source.js';
+import { loadMapping } from './input/terraform/load-mapping.js';
+import { checkPlanEvents } from './input/terraform/check-plan.js';
 import { loadApprovals, type ApprovalRegistry } from './policy/approvals.js';
 import { todayUtc } from './policy/dates.js';
 import { loadRules } from './policy/load-rules.js';
@@ -25,14 +27,15 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
   const ruleDirs = options.rules === undefined ? [bundledRulesDir] : typeof options.rules === 'string' ? [options.rules] : [...options.rules];
   if (ruleDirs.length === 0) throw new AccordError('INVALID_OPTION', 'rules: give at least one rules folder');
 
-  const [loaded, approvals, waivers] = await Promise.all([
+  const [loaded, approvals, waivers, mapping] = await Promise.all([
     loadRules(ruleDirs, cwd),
     options.approvals === undefined ? { problems: [] as Problem[] } : loadApprovals(options.approvals, cwd, limits),
     options.waivers === undefined ? { problems: [] as Problem[] } : loadWaivers(options.waivers, cwd, limits, asOf),
+    options.terraformMapping === undefined ? { problems: [] as Problem[] } : loadMapping(options.terraformMapping, cwd, limits),
   ]);
-  const problems = [...loaded.problems, ...approvals.problems, ...waivers.problems];
+  const problems = [...loaded.problems, ...approvals.problems, ...waivers.problems, ...mapping.problems];
   if (problems.length > 0 && !options.keepGoing) {
-    const code = loaded.problems.length > 0 ? 'RULES_INVALID' : approvals.problems.length > 0 ? 'APPROVALS_INVALID' : 'WAIVERS_INVALID';
+    const code = loaded.problems.length > 0 ? 'RULES_INVALID' : approvals.problems.length > 0 ? 'APPROVALS_INVALID' : waivers.problems.length > 0 ? 'WAIVERS_INVALID' : 'MAPPING_INVALID';
     const first = problems[0] as Problem;
     throw new AccordError(code, `${first.file}${first.line ? `:${first.line}:${first.column}` : ''}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems });
   }
@@ -52,6 +55,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
     rulePack: loaded.pack,
     ruleInfos: rules.map(ruleInfo),
     policyProblems: problems,
+    load: 'mapping' in mapping && mapping.mapping ? { terraformMapping: mapping.mapping } : {},
   };
 
   return {
@@ -74,6 +78,13 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const found = await findFiles(list, { cwd: base, exclude: checkOptions.exclude });
       return runCheck(context, { files: found.files }, found.problems, checkOptions);
     },
+    async checkPlan(plan, planOptions = {}) {
+      const events = checkPlanEvents(plan, planOptions, limits, context.load.terraformMapping);
+      const stream = async function* () {
+        yield [{ events, fileEnds: true }];
+      };
+      return runCheck(context, { stream }, [], planOptions);
+    },
     async checkStream(stream, streamOptions = {}) {
       const { format } = streamOptions;
       const kind = format === undefined ? undefined : kindNamed(format);
@@ -81,7 +92,7 @@ export async function loadPolicy(options: PolicyOptions = {}): Promise<Policy> {
       const chunks = (async function* () {
         for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       })();
-      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, kind);
+      const open = () => loadStream(chunks, streamOptions.name ?? '<stdin>', limits, kind, context.load);
       return runCheck(context, { stream: open }, [], streamOptions);
     },
   };

@@ -14,6 +14,7 @@ export interface ConfigFile {
   rules?: string[];
   approvals?: string;
   waivers?: string;
+  terraformMapping?: string;
   failOn?: FailOn;
   format?: FormatName;
   limits?: Partial<Limits>;

@@ -5,6 +5,7 @@ export type AccordErrorCode =
   | 'RULES_INVALID'
   | 'APPROVALS_INVALID'
   | 'WAIVERS_INVALID'
+  | 'MAPPING_INVALID'
   | 'CONFIG_INVALID'
   | 'INVALID_OPTION';
 

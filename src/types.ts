@@ -37,6 +37,10 @@ export interface Finding {
   column: number;
   /** The field at fault. */
   path: string;
+  /** The Terraform resource instance address the field came from, for a deployment derived from a plan. */
+  resource?: string;
+  /** RFC 6901 pointer to where the field came from in `file` (a plan's tag value, SKU attribute), for a deployment derived from a plan. */
+  pointer?: string;
   message: string;
   evidence: Evidence[];
   clause: string;
@@ -67,7 +71,20 @@ export type ProblemCode =
   | 'APPROVALS_ERROR'
   | 'LEDGER_ERROR'
   | 'WAIVERS_ERROR'
-  | 'CONFIG_ERROR';
+  | 'CONFIG_ERROR'
+  | 'MAPPING_ERROR'
+  | 'TF_NOT_A_PLAN'
+  | 'TF_BINARY_PLAN'
+  | 'TF_UNSUPPORTED_FORMAT'
+  | 'TF_PLAN_ERRORED'
+  | 'TF_UNKNOWN_VALUE'
+  | 'TF_UNKNOWN_SKU'
+  | 'TF_UNRESOLVED_REFERENCE'
+  | 'TF_MISSING_FACT'
+  | 'TF_INVALID_FACT'
+  | 'TF_UNKNOWN_TAG'
+  | 'TF_CONFLICTING_FACTS'
+  | 'TF_DEFERRED';
 
 /** Something accord could not check: it always makes the run exit 2. */
 export interface Problem {
@@ -79,6 +96,10 @@ export interface Problem {
   /** The field at fault, when there is one (schema errors, forbidden keys). */
   path?: string;
   deployment?: string;
+  /** The Terraform resource instance address it concerns (plans). */
+  resource?: string;
+  /** RFC 6901 pointer into `file` (plans, mapping files). */
+  pointer?: string;
 }
 
 export type NoticeCode =
@@ -89,7 +110,11 @@ export type NoticeCode =
   | 'WAIVER_UNUSED'
   | 'WAIVER_UNKNOWN_RULE'
   | 'LEDGER_NOT_COMPUTED'
-  | 'NOT_A_MANIFEST';
+  | 'NOT_A_MANIFEST'
+  | 'TF_NO_DEPLOYMENTS'
+  | 'TF_PARTIAL_PLAN'
+  | 'TF_MAPPING_UNUSED'
+  | 'TF_SENSITIVE_FACT';
 
 /** Information that does not change the exit code. */
 export interface Notice {
@@ -101,6 +126,10 @@ export interface Notice {
   file?: string;
   line?: number;
   column?: number;
+  /** The Terraform resource instance address it concerns (plans). */
+  resource?: string;
+  /** RFC 6901 pointer into `file` (plans, mapping files). */
+  pointer?: string;
 }
 
 export interface RulePackInfo {
@@ -266,6 +295,8 @@ export interface ShardState extends ShardSpec {
 export interface Limits {
   /** Largest JSON or YAML file read (JSONL is streamed and bounded per line instead). */
   maxFileBytes: number;
+  /** Largest Terraform plan read: a file (or stdin) whose text starts with `{"format_version"`, as `terraform show -json` writes it. */
+  maxPlanBytes: number;
   /** Longest JSONL line. */
   maxLineBytes: number;
   /** Deepest nesting of objects and arrays. */
@@ -283,6 +314,8 @@ export interface PolicyOptions {
   approvals?: string;
   /** Waivers file (JSON or YAML). */
   waivers?: string;
+  /** Terraform mapping file (`kind: TerraformMapping`, JSON or YAML): facts and GPU counts for plans that tags cannot give. */
+  terraformMapping?: string;
   /** The run date (YYYY-MM-DD) waivers are judged against; default: today (UTC). */
   asOf?: string;
   /** Base for relative paths; default: process.cwd(). */
@@ -360,4 +393,17 @@ export interface Policy {
   checkFiles(patterns: string | readonly string[], options?: CheckFilesOptions): Promise<Report>;
   /** Checks deployments read from a stream of bytes or text (e.g. process.stdin, a Buffer being a Uint8Array). */
   checkStream(stream: AsyncIterable<Uint8Array | string>, options?: CheckStreamOptions): Promise<Report>;
+  /**
+   * Checks a Terraform plan (`terraform show -json plan.out`) a script already holds: the parsed
+   * value, or its text (whose positions the report then gives). Never throws for bad input: what
+   * is wrong with the plan is in `report.problems`.
+   */
+  checkPlan(plan: unknown, options?: CheckPlanOptions): Promise<Report>;
+}
+
+export interface CheckPlanOptions extends Pick<CheckFilesOptions, 'includeDeployments'> {
+  /** The plan's display path in the report; default `<plan>`. */
+  file?: string;
+  /** A Terraform mapping (`kind: TerraformMapping`) as a value; default: the policy's `terraformMapping` file. */
+  mapping?: unknown;
 }

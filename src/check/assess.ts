@@ -9,7 +9,7 @@ import { ledgerPlace, type LedgerPlace } from '../policy/ledger.js';
 import type { LoadedRule } from '../policy/loaded-rule.js';
 import { validate } from '../schema/validate.js';
 import { validators } from '../schema/validators.js';
-import type { Position, Problem } from '../types.js';
+import type { Notice, Position, Problem } from '../types.js';
 import { deploymentFacts, type DeploymentFacts } from './deployment-facts.js';
 
 /** What a run needs to assess a deployment. */
@@ -26,6 +26,7 @@ export interface AssessContext {
  */
 export type Assessment =
   | { problem: Problem }
+  | { notice: Notice }
   | { invalid: Problem[]; issues: SchemaIssue[] }
   | {
       deployment: { name: string; file: string; start: Position; facts: DeploymentFacts };
@@ -59,7 +60,7 @@ export async function assessWithEngine(event: LoadEvent, context: AssessContext,
  * whose `evaluation` key is there (still undefined) when there are rules to evaluate.
  */
 function screen(event: LoadEvent, context: AssessContext): Assessment {
-  if ('problem' in event) return event;
+  if ('problem' in event || 'notice' in event) return event;
   const document = event.document;
   const issues = validate(validators.deployment, document.value);
   if (issues.length > 0) {

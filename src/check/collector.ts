@@ -44,6 +44,8 @@ export function duplicateNameProblem(name: string, file: string, start: Position
 export class Collector {
   readonly findings: Finding[] = [];
   readonly problems: Problem[] = [];
+  /** Notices the inputs gave (a plan with nothing to check). */
+  readonly notices: Notice[] = [];
   readonly deployments: CheckedDeployment[] = [];
   readonly usedWaivers = new Set<Waiver>();
   /** The capacity ledger's rows, by approval: all the run keeps of the deployments approvals cover. */
@@ -78,6 +80,10 @@ export class Collector {
   record(assessment: Assessment): void {
     if ('problem' in assessment) {
       this.problems.push(assessment.problem);
+      return;
+    }
+    if ('notice' in assessment) {
+      this.notices.push(assessment.notice);
       return;
     }
     this.deploymentCount++;

@@ -1,6 +1,7 @@
 import { AccordError } from '../errors.js';
 import type { LoadEvent } from '../input/document.js';
 import type { FoundFile } from '../input/find-files.js';
+import type { LoadContext } from '../input/kinds/kind.js';
 import type { Limits } from '../input/limits.js';
 import { loadFiles, type FilePart } from '../input/load-source.js';
 import type { ApprovalRegistry } from '../policy/approvals.js';
@@ -29,6 +30,8 @@ export interface CheckContext {
   asOf: string;
   limits: Limits;
   policyProblems: readonly Problem[];
+  /** What loaders read besides the inputs (the Terraform mapping file). */
+  load: LoadContext;
 }
 
 /** Files found on disk, or one stream (stdin). */
@@ -53,7 +56,7 @@ export async function runCheck(
     // A long JSONL inventory reports progress as it goes, not only when it ends.
     if (!('problem' in assessment) && collector.deploymentCount % 10_000 === 0) progress();
   };
-  const load = () => loadFiles(files, context.limits, { discover: options.discover === true });
+  const load = () => loadFiles(files, context.limits, { discover: options.discover === true, context: context.load });
   const source = 'files' in input ? (shard ? shardParts(load(), files, shard) : load()) : input.stream();
   await assessSource(source, context, {
     assessment: record,
@@ -118,7 +121,7 @@ export function approvalsNotice(unverified: number): Notice {
 }
 
 function buildReport(context: CheckContext, collector: Collector, includeDeployments: boolean, ledger: LedgerEntry[] | undefined): Report {
-  const notices: Notice[] = [];
+  const notices: Notice[] = [...collector.notices];
   if (!context.approvalsGiven && collector.unverifiedApprovals > 0) notices.push(approvalsNotice(collector.unverifiedApprovals));
   notices.push(...collector.windowNotices(), ...collector.skippedNotices());
   notices.push(...waiverNotices(context.waivers, collector.usedWaivers, new Set(context.rules.map((r) => r.id)), context.asOf));

@@ -36,11 +36,12 @@ export async function* shardParts(source: AsyncIterable<readonly FilePart[]>, fi
   for await (const parts of source) {
     const out: FilePart[] = [];
     for (const part of parts) {
-      const found = files[current] as FoundFile;
-      if (!isStreamedPath(found.path)) out.push(part);
+      const found = files[current] as FoundFile | undefined;
+      // Past the last file: problems of the run as a whole (a named folder with no manifest), in every shard.
+      if (found === undefined || !isStreamedPath(found.path)) out.push(part);
       else {
         const events = part.events.filter((event) => {
-          const line = 'document' in event ? event.document.start.line : event.problem.line;
+          const line = 'document' in event ? event.document.start.line : 'problem' in event ? event.problem.line : undefined;
           return owns(shard, line === undefined ? found.file : recordKey(found.file, line));
         });
         out.push({ events, fileEnds: part.fileEnds && owns(shard, found.file) });

@@ -10,6 +10,7 @@ export interface CheckFlags {
   rules?: string[];
   approvals?: string;
   waivers?: string;
+  terraformMapping?: string;
   asOf?: string;
   format?: string;
   output?: string;
@@ -21,6 +22,7 @@ export interface CheckFlags {
   evaluator?: string;
   shard?: string;
   maxFileBytes?: number;
+  maxPlanBytes?: number;
   maxLineBytes?: number;
   maxDepth?: number;
   maxAliases?: number;
@@ -44,7 +46,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
   const stdinFormat = flags.stdinFormat === undefined ? undefined : choose(flags.stdinFormat, inputFormats, '--stdin-format');
   const evaluator = flags.evaluator === undefined ? undefined : choose(flags.evaluator, ['compiled', 'json-rules-engine'] as const, '--evaluator');
   const limits: Partial<Limits> = { ...config.limits };
-  for (const key of ['maxFileBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
+  for (const key of ['maxFileBytes', 'maxPlanBytes', 'maxLineBytes', 'maxDepth', 'maxAliases', 'maxYamlNodes'] as const) {
     if (flags[key] !== undefined) limits[key] = flags[key];
   }
 
@@ -64,6 +66,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
     rules: flags.rules ?? config.rules?.map(fromConfig),
     approvals: flags.approvals ?? (config.approvals === undefined ? undefined : fromConfig(config.approvals)),
     waivers: flags.waivers ?? (config.waivers === undefined ? undefined : fromConfig(config.waivers)),
+    terraformMapping: flags.terraformMapping ?? (config.terraformMapping === undefined ? undefined : fromConfig(config.terraformMapping)),
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
     cwd: io.cwd,
     limits,

@@ -21,7 +21,7 @@ export interface CommandSpec {
 
 const rules = { type: 'string', short: 'r', multiple: true } as const;
 
-export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 'init', CommandSpec> = {
+export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'map' | 'schema' | 'init', CommandSpec> = {
   check: {
     summary: 'check deployment manifests (files, directories, globs, or - for stdin)',
     usage: 'accord check [paths or globs...] [options]',
@@ -29,6 +29,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       rules,
       approvals: { type: 'string' },
       waivers: { type: 'string' },
+      'terraform-mapping': { type: 'string' },
       'as-of': { type: 'string' },
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
@@ -40,6 +41,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       evaluator: { type: 'string' },
       shard: { type: 'string' },
       'max-file-bytes': { type: 'string' },
+      'max-plan-bytes': { type: 'string' },
       'max-line-bytes': { type: 'string' },
       'max-depth': { type: 'string' },
       'max-aliases': { type: 'string' },
@@ -49,6 +51,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       '-r, --rules <dir>          rules folder (repeatable); default: the bundled partnership pack',
       '    --approvals <file>     approvals registry (JSON or YAML)',
       '    --waivers <file>       waivers file (JSON or YAML)',
+      '    --terraform-mapping <file>  facts and GPU counts for Terraform plans (JSON or YAML, kind: TerraformMapping)',
       '    --as-of <date>         run date for waiver expiry (YYYY-MM-DD); default: today (UTC)',
       `-f, --format <format>      ${formatNames.join(' | ')} (default: text)`,
       '-o, --output <file>        write the report to a file; a one-line summary goes to stderr',
@@ -60,6 +63,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       '    --evaluator <name>     compiled | json-rules-engine (both give identical findings)',
       '    --shard <K/N>          check only shard K of N (1 <= K <= N); combine the JSON reports with accord merge',
       '    --max-file-bytes <n>   largest JSON/YAML file read',
+      '    --max-plan-bytes <n>   largest Terraform plan read (default: 256 MiB)',
       '    --max-line-bytes <n>   longest JSONL line',
       '    --max-depth <n>        deepest nesting',
       '    --max-aliases <n>      most YAML alias uses per document',
@@ -71,7 +75,7 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       'stdin-format': inputFormats,
       evaluator: ['compiled', 'json-rules-engine'],
     },
-    numbers: ['max-file-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
+    numbers: ['max-file-bytes', 'max-plan-bytes', 'max-line-bytes', 'max-depth', 'max-aliases', 'max-yaml-nodes'],
     examples: [
       'accord check deployments/                      every manifest under deployments/',
       'accord check .                                 every manifest in the repository; other JSON/YAML is skipped',
@@ -146,6 +150,27 @@ export const commands: Record<'check' | 'merge' | 'test' | 'rules' | 'schema' | 
       'accord rules rofr-required-for-new-capacity    one rule: its conditions, fix and an example violation',
     ],
     exitCodes: ['0  printed', '2  a broken rule, an unknown rule id, or a usage error'],
+  },
+  map: {
+    summary: 'print the deployments a Terraform plan derives to, as accord/v1 manifests (for debugging tags)',
+    usage: 'accord map PLAN [options]',
+    options: { 'terraform-mapping': { type: 'string' }, format: { type: 'string', short: 'f' }, 'max-plan-bytes': { type: 'string' }, 'max-depth': { type: 'string' } },
+    help: [
+      '    --terraform-mapping <file>  facts and GPU counts for the plan (JSON or YAML, kind: TerraformMapping)',
+      '-f, --format <format>      yaml | json: YAML documents, or one JSON array (default: yaml)',
+      '    --max-plan-bytes <n>   largest plan read (default: 256 MiB)',
+      '    --max-depth <n>        deepest nesting',
+    ],
+    choices: { format: ['yaml', 'json'] },
+    numbers: ['max-plan-bytes', 'max-depth'],
+    examples: [
+      'accord map plan.json                           the deployments accord check reads in plan.json (from terraform show)',
+      'accord map plan.json --terraform-mapping policy/accord-terraform.yaml -f json > checked.json',
+    ],
+    exitCodes: [
+      '0  printed (a plan with no partnership capacity prints nothing, and says so on stderr)',
+      '2  a problem with the plan or the mapping file (printed on stderr; the other deployments are still printed), or a usage error',
+    ],
   },
   schema: {
     summary: 'print a JSON Schema: deployment (the default), approvals, waivers, rule or config',

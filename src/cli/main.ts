@@ -54,6 +54,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const { runTestCommand } = await import('./test-command.js');
     return runTestCommand({ rules, fixtures: values.fixtures as string | undefined, format: format ?? 'text' }, io);
   }
+  if (command === 'map') {
+    if (positionals.length !== 1) throw new UsageError('accord map takes one plan file (the JSON of `terraform show -json plan.out`)');
+    const { runMapCommand } = await import('./map-command.js');
+    const limits = { maxPlanBytes: values['max-plan-bytes'] as number | undefined, maxDepth: values['max-depth'] as number | undefined };
+    return runMapCommand(positionals[0] as string, { terraformMapping: values['terraform-mapping'] as string | undefined, format: format ?? 'yaml', limits }, io);
+  }
   if (command === 'schema' || command === 'init') {
     if (positionals.length > 1) throw new UsageError(`accord ${command} takes at most one ${command === 'schema' ? 'schema name' : 'folder'}`);
     if (command === 'init') return (await import('./init-command.js')).runInitCommand(positionals[0], io);
@@ -102,6 +108,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     rules: values.rules as string[] | undefined,
     approvals: text('approvals'),
     waivers: text('waivers'),
+    terraformMapping: text('terraform-mapping'),
     asOf: text('as-of'),
     format: text('format'),
     output: text('output'),
@@ -113,6 +120,7 @@ function checkFlags(values: Record<string, unknown>): CheckFlags {
     evaluator: text('evaluator'),
     shard: text('shard'),
     maxFileBytes: number('max-file-bytes'),
+    maxPlanBytes: number('max-plan-bytes'),
     maxLineBytes: number('max-line-bytes'),
     maxDepth: number('max-depth'),
     maxAliases: number('max-aliases'),

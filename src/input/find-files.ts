@@ -4,7 +4,10 @@ import type FastGlob from 'fast-glob';
 import { displayCut, displayPath } from '../path.js';
 import type { Problem } from '../types.js';
 import { isManifestPath, manifestExtensions } from './kinds/registry.js';
+import { readHead } from './read-bounded.js';
 import { describeFsError } from './read-errors.js';
+import { isBinaryPlan } from './terraform/detect.js';
+import { binaryPlanEvent } from './terraform/plan-events.js';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -166,7 +169,7 @@ export async function findFiles(patterns: readonly string[], options: { cwd: str
         problems.push({ file: shown, code: 'READ_ERROR', message: 'not a regular file (a FIFO, socket or device): accord reads only files and folders' });
         continue;
       } else if (!isManifestPath(absolute)) {
-        problems.push({ file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
+        problems.push(isBinaryPlanFile(absolute) ? binaryPlanEvent(shown).problem : { file: shown, code: 'READ_ERROR', message: `not a manifest file: expected one of .${manifestExtensions.join(', .')}` });
         continue;
       } else add(absolute);
       if (expanded && !seen && files.length === before && !problems.some((p) => p.file === shown)) problems.push(nothingFound(shown, absolute));
@@ -243,4 +246,13 @@ async function excludeMatcher(cwd: string, exclude: readonly string[]): Promise<
     const parts = path.relative(cwd, absolute).split(path.sep);
     return parts.some((_, i) => matches(parts.slice(0, i + 1).join('/')));
   };
+}
+
+/** Whether a file named on the command line is a binary Terraform plan (a zip), read by its first bytes. */
+function isBinaryPlanFile(absolute: string): boolean {
+  try {
+    return isBinaryPlan(readHead(absolute, 4));
+  } catch {
+    return false;
+  }
 }

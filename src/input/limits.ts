@@ -5,6 +5,8 @@ export type { Limits };
 
 export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxFileBytes: 10 * 1024 * 1024,
+  // Plans of large estates pass 10 MiB; a plan is one JSON document, parsed once.
+  maxPlanBytes: 256 * 1024 * 1024,
   maxLineBytes: 1024 * 1024,
   maxDepth: 64,
   maxAliases: 50,

@@ -2,10 +2,13 @@ import { createReadStream } from 'node:fs';
 import type { Limits, Problem } from '../types.js';
 import type { LoadEvent } from './document.js';
 import type { FoundFile } from './find-files.js';
-import type { InputKind, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
+import type { InputKind, LoadContext, LoadText, StreamKind, WholeTextKind } from './kinds/kind.js';
 import { chooseKind, inputKinds, kindsForPath } from './kinds/registry.js';
+import { startsLikePlanBytes } from './kinds/sniff.js';
 import { decodeText, loadText, readTextFile } from './load-text-file.js';
 import { notManifests, screenForeign } from './screen-foreign.js';
+import { isBinaryPlan } from './terraform/detect.js';
+import { binaryPlanEvent } from './terraform/plan-events.js';
 
 /** The load events of a file, or of part of a streamed one; `fileEnds` on its last part. */
 export interface FilePart {
@@ -18,6 +21,8 @@ export interface FilePart {
 export interface LoadOptions {
   /** Screen the files named themselves too, as a pre-commit hook's are (`--discover`). */
   discover?: boolean;
+  /** What a kind needs beyond the text (a Terraform plan: the mapping file). */
+  context?: LoadContext;
 }
 
 /** Whole files read ahead at a time: up to this many, */
@@ -71,7 +76,7 @@ export async function* loadFiles(files: readonly FoundFile[], limits: Limits, op
         roots.kept(found);
         return { events: entry.events, fileEnds: true };
       }
-      const events = loadText(entry.text, found.file, loaders.get(entry.kind) as LoadText, limits);
+      const events = loadText(entry.text, found.file, loaders.get(entry.kind) as LoadText, limits, options.context);
       if (!entry.kind.mayBeForeign || (found.root === undefined && options.discover !== true)) {
         roots.kept(found);
         return { events, fileEnds: true };
@@ -123,39 +128,66 @@ class RootTally {
 }
 
 /** Every deployment (or problem) of one file, in order. */
-export async function* loadFile(path: string, file: string, limits: Limits): AsyncGenerator<LoadEvent> {
-  for await (const parts of loadFiles([{ path, file }], limits)) for (const part of parts) yield* part.events;
+export async function* loadFile(path: string, file: string, limits: Limits, context?: LoadContext): AsyncGenerator<LoadEvent> {
+  for await (const parts of loadFiles([{ path, file }], limits, { context })) for (const part of parts) yield* part.events;
 }
 
 /**
  * Deployments from a stream such as stdin, of the kind named, or else detected from the content.
  * A streamed kind named up front is streamed; anything else is read whole first (up to maxFileBytes).
  */
-export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, named?: InputKind): AsyncGenerator<readonly FilePart[]> {
+export async function* loadStream(chunks: AsyncIterable<Uint8Array>, file: string, limits: Limits, named?: InputKind, context?: LoadContext): AsyncGenerator<readonly FilePart[]> {
   if (named && isStreamed(named)) {
     yield* streamParts(named, chunks, file, limits);
     return;
   }
   const parts: Uint8Array[] = [];
   let size = 0;
+  let limit = limits.maxFileBytes;
   for await (const chunk of chunks) {
+    // A plan gets its own limit, decided by how the input starts (design 4 of the Terraform input).
+    if (size === 0 && limits.maxPlanBytes > limit && startsLikePlanBytes(chunk.subarray(0, 256))) limit = limits.maxPlanBytes;
     size += chunk.length;
-    if (size > limits.maxFileBytes) {
-      const message = `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)`;
+    if (size > limit) {
+      const message = limit === limits.maxFileBytes
+        ? `input is over the limit of ${limits.maxFileBytes} bytes (raise maxFileBytes, or send JSONL with --stdin-format jsonl, which is streamed)`
+        : `Terraform plan on stdin is over the limit of ${limits.maxPlanBytes} bytes (raise maxPlanBytes, --max-plan-bytes)`;
       yield [{ events: [{ problem: { file, code: 'FILE_TOO_LARGE', message } }], fileEnds: true }];
       return;
     }
     parts.push(chunk);
   }
-  const bytes = Buffer.concat(parts);
-  // Detection reads the text leniently decoded (the BOM kept for it to skip); the kind decodes for itself.
-  const kind = named ?? chooseKind(inputKinds, () => bytes.toString('utf8'));
+  const bytes = Buffer.concat(parts, size);
+  // The chunks are copied into bytes: let them go, so that a large plan is held once as bytes, then once as text.
+  parts.length = 0;
+  if (isBinaryPlan(bytes)) {
+    yield [{ events: [binaryPlanEvent(file)], fileEnds: true }];
+    return;
+  }
+  // Detection reads the text leniently decoded (the BOM kept for it to skip; UTF-16, as a PowerShell
+  // pipe writes, decoded as such); a plan is claimed by its start, so its text is not decoded twice.
+  const head = bytes.subarray(0, 256);
+  const kind = named ?? chooseKind(inputKinds, () => lenientText(startsLikePlanBytes(head) ? head : bytes));
   if (isStreamed(kind)) {
     yield* streamParts(kind, (async function* () { yield bytes; })(), file, limits);
     return;
   }
+  yield [{ events: wholeEvents(bytes, file, await kind.loader(), limits, context), fileEnds: true }];
+}
+
+/** A whole input's events: decoded, then parsed from its text. */
+function wholeEvents(bytes: Buffer, file: string, load: LoadText, limits: Limits, context: LoadContext | undefined): LoadEvent[] {
   const read = decodeText(bytes, file);
-  yield [{ events: 'events' in read ? read.events : loadText(read.text, file, await kind.loader(), limits), fileEnds: true }];
+  return 'events' in read ? read.events : loadText(read.text, file, load, limits, context);
+}
+
+function lenientText(bytes: Buffer): string {
+  return isUtf16(bytes) ? bytes.toString('utf16le') : bytes.toString('utf8');
+}
+
+/** UTF-16LE with its byte-order mark (big-endian UTF-16 is rare enough to be told apart after decoding only). */
+function isUtf16(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xff && bytes[1] === 0xfe;
 }
 
 /** Whether a file is read as a stream of records (JSONL): a shard takes such a file's records, not the file. */

@@ -58,3 +58,14 @@ function readShort(fd: number, maxBytes: number): Buffer | undefined {
   }
   return length > 0 && length < SCRATCH_BYTES && length <= maxBytes ? scratch.subarray(0, length) : undefined;
 }
+
+/** The first bytes of a file (fewer when it is shorter). */
+export function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}

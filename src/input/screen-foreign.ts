@@ -16,7 +16,7 @@ export function screenForeign(events: readonly LoadEvent[]): { events: LoadEvent
   const kept: LoadEvent[] = [];
   let skipped = 0;
   for (const event of events) {
-    const foreign = 'document' in event ? identify(event.document.value).is === 'foreign' : event.problem.code === 'NO_DEPLOYMENTS';
+    const foreign = 'document' in event ? identify(event.document.value).is === 'foreign' : 'problem' in event && event.problem.code === 'NO_DEPLOYMENTS';
     if (foreign) skipped++;
     else kept.push(event);
   }

@@ -1,6 +1,7 @@
 import type { Finding, Notice, Problem, Report, Severity } from '../types.js';
 import type { FormatOptions, Formatter } from './format-types.js';
 import { describeTotals, formatMarkdown } from './markdown.js';
+import { withResource } from './resource.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -23,17 +24,17 @@ export function formatGithubStepSummary(report: Report, options: FormatOptions):
 
 function findingCommand(finding: Finding): string {
   const properties = { file: finding.file, line: finding.line, col: finding.column, title: finding.rule };
-  return command(COMMANDS[finding.severity], properties, `${finding.message}\nFix: ${finding.remediation}`);
+  return command(COMMANDS[finding.severity], properties, `${withResource(finding.message, finding.resource)}\nFix: ${finding.remediation}`);
 }
 
 function problemCommand(problem: Problem): string {
   const file = problem.file === '' ? undefined : problem.file;
   const properties = { file, line: problem.line, col: problem.column, title: `accord ${problem.code}` };
-  return command('error', properties, problem.message);
+  return command('error', properties, withResource(problem.message, problem.resource));
 }
 
 function noticeCommand(notice: Notice): string {
-  return command('notice', { file: notice.file, line: notice.line, col: notice.column, title: `accord ${notice.code}` }, notice.message);
+  return command('notice', { file: notice.file, line: notice.line, col: notice.column, title: `accord ${notice.code}` }, withResource(notice.message, notice.resource));
 }
 
 function command(name: string, properties: Record<string, string | number | undefined>, message: string): string {

@@ -2,6 +2,7 @@ import type { FailOn, Finding, Problem, Report } from '../types.js';
 import { isFailing } from './exit-code.js';
 import type { Formatter } from './format-types.js';
 import { attr, element } from './xml.js';
+import { withResource } from './resource.js';
 
 /** A JUnit test case. */
 export interface JunitCase {
@@ -83,7 +84,7 @@ function ruleCase(deployment: string, rule: string, findings: Finding[], failOn:
   const waived = findings.filter((f) => f.waived);
   const testcase: JunitCase = { classname: deployment, name: rule, body: [], outcome: 'passed' };
   if (failing.length > 0) {
-    const message = failing.length === 1 ? failing[0]!.message : `${failing.length} findings of ${rule}`;
+    const message = failing.length === 1 ? withResource(failing[0]!.message, failing[0]!.resource) : `${failing.length} findings of ${rule}`;
     testcase.outcome = 'failure';
     testcase.body.push(element('failure', { message, type: rule }, failing.map(describe).join('\n\n')));
   } else if (waived.length > 0) {
@@ -101,17 +102,18 @@ function problemCase(problem: Problem): JunitCase {
   const details = [location(problem.file, problem.line, problem.column)];
   if (problem.deployment !== undefined) details.push(`deployment: ${problem.deployment}`);
   if (problem.path !== undefined) details.push(`path: ${problem.path}`);
+  if (problem.resource !== undefined) details.push(`resource: ${problem.resource}`);
   return {
     classname: problem.deployment ?? problem.file,
     name: problem.code,
-    body: [element('error', { message: problem.message, type: problem.code }, details.join('\n'))],
+    body: [element('error', { message: withResource(problem.message, problem.resource), type: problem.code }, details.join('\n'))],
     outcome: 'error',
   };
 }
 
 function describe(finding: Finding): string {
   const lines = [
-    `${finding.severity}: ${finding.message}`,
+    `${finding.severity}: ${withResource(finding.message, finding.resource)}`,
     `at ${location(finding.file, finding.line, finding.column)} (${finding.path})`,
     ...finding.evidence.map((e) => `evidence: ${e.text}`),
     `fix: ${finding.remediation}`,

@@ -1,6 +1,7 @@
 import type { FailOn, Finding, Report, Summary } from '../types.js';
 import type { Formatter } from './format-types.js';
 import { isFailing } from './exit-code.js';
+import { withResource } from './resource.js';
 
 export const formatMarkdown: Formatter = (report, options) => {
   const active = report.findings.filter((f) => !f.waived);
@@ -17,10 +18,10 @@ export const formatMarkdown: Formatter = (report, options) => {
       'Problems',
       report.problems.map((p) => {
         const where = location(p.file, p.line, p.column);
-        return `**${p.code}** ${where === '' ? '' : `${inline(where)}: `}${inline(p.message)}`;
+        return `**${p.code}** ${where === '' ? '' : `${inline(where)}: `}${inline(withResource(p.message, p.resource))}`;
       }),
     ),
-    listSection('Notices', report.notices.map((n) => `**${n.code}** ${inline(n.message)}`)),
+    listSection('Notices', report.notices.map((n) => `**${n.code}** ${inline(withResource(n.message, n.resource))}`)),
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 };
@@ -58,7 +59,7 @@ function rulePackLine(report: Report): string {
 
 function findingsSection(active: Finding[]): string {
   if (active.length === 0) return '### Findings\n\nNo active findings.';
-  const rows = active.map((f) => [location(f.file, f.line), f.deployment, f.rule, f.severity, f.message].map(inline));
+  const rows = active.map((f) => [location(f.file, f.line), f.deployment, f.rule, f.severity, withResource(f.message, f.resource)].map(inline));
   return `### Findings\n\n${table(['Location', 'Deployment', 'Rule', 'Severity', 'Message'], rows)}`;
 }
 

@@ -83,12 +83,13 @@ function result(finding: Finding, ruleIndex: number | undefined) {
         physicalLocation: physicalLocation(finding.file, finding.line, finding.column),
         logicalLocations: [
           { name: finding.deployment, fullyQualifiedName: `${finding.deployment}/${finding.path}` },
+          ...resourceLocation(finding.resource),
         ],
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(finding) },
     suppressions: finding.waived ? [suppression(finding)] : undefined,
-    properties: { deployment: finding.deployment, path: finding.path, evidence: finding.evidence },
+    properties: { deployment: finding.deployment, path: finding.path, resource: finding.resource, pointer: finding.pointer, evidence: finding.evidence },
   };
 }
 
@@ -110,12 +111,17 @@ function problemNotification(problem: Problem) {
     locations:
       problem.file === ''
         ? undefined
-        : [{ physicalLocation: physicalLocation(problem.file, problem.line, problem.column) }],
+        : [{ physicalLocation: physicalLocation(problem.file, problem.line, problem.column), logicalLocations: problem.resource === undefined ? undefined : resourceLocation(problem.resource) }],
     properties:
       problem.path === undefined && problem.deployment === undefined
         ? undefined
         : { path: problem.path, deployment: problem.deployment },
   };
+}
+
+/** The Terraform resource instance a result is about, beside its place in the plan file. */
+function resourceLocation(resource: string | undefined) {
+  return resource === undefined ? [] : [{ fullyQualifiedName: resource, kind: 'resource' }];
 }
 
 function noticeNotification(notice: Notice) {

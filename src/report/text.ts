@@ -3,6 +3,7 @@ import picocolors from 'picocolors';
 type Colors = ReturnType<typeof picocolors.createColors>;
 import type { Finding, Problem, Report } from '../types.js';
 import type { Formatter } from './format-types.js';
+import { withResource } from './resource.js';
 
 type Entry = { file: string; line: number; column: number; lines: string[] };
 
@@ -37,7 +38,7 @@ function location(file: string, line?: number, column?: number): string {
 
 function findingEntry(f: Finding, c: Colors): Entry {
   const severity = f.waived ? c.dim('waived ') : f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-  const lines = [`  ${location(f.file, f.line, f.column)}  ${severity}  ${c.bold(f.rule)}  ${oneLine(f.message)}`];
+  const lines = [`  ${location(f.file, f.line, f.column)}  ${severity}  ${c.bold(f.rule)}  ${oneLine(withResource(f.message, f.resource))}`];
   for (const e of f.evidence) lines.push(c.dim(`      ${oneLine(e.text)}`));
   lines.push(`      ${c.green('fix:')} ${oneLine(f.remediation)}`);
   if (f.waived && f.waiver) lines.push(c.dim(`      waived until ${f.waiver.expiresOn} by ${oneLine(f.waiver.approvedBy)}: ${oneLine(f.waiver.reason)}`));
@@ -45,7 +46,7 @@ function findingEntry(f: Finding, c: Colors): Entry {
 }
 
 function problemEntry(p: Problem, c: Colors): Entry {
-  const lines = [`  ${location(p.file, p.line, p.column)}  ${c.magenta('problem')}  ${c.bold(p.code)}  ${oneLine(p.message)}`];
+  const lines = [`  ${location(p.file, p.line, p.column)}  ${c.magenta('problem')}  ${c.bold(p.code)}  ${oneLine(withResource(p.message, p.resource))}`];
   return { file: p.file, line: p.line ?? 0, column: p.column ?? 0, lines };
 }
 

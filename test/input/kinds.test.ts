@@ -6,20 +6,21 @@ import { json } from '../../src/input/kinds/json.js';
 import { jsonl } from '../../src/input/kinds/jsonl.js';
 import { chooseKind, inputFormats, inputKinds, isManifestPath, kindNamed, kindsForPath, manifestExtensions } from '../../src/input/kinds/registry.js';
 import { yaml } from '../../src/input/kinds/yaml.js';
+import { terraformPlan } from '../../src/input/kinds/terraform-plan.js';
 import { replay, runs } from '../properties/seed.js';
 
 const detected = (text: string) => chooseKind(inputKinds, () => text).name;
 
 describe('input kinds', () => {
-  it('are json, yaml and jsonl, with their extensions', () => {
-    expect(inputFormats).toEqual(['json', 'yaml', 'jsonl']);
+  it('are terraform-plan, json, yaml and jsonl, with their extensions', () => {
+    expect(inputFormats).toEqual(['terraform-plan', 'json', 'yaml', 'jsonl']);
     expect(manifestExtensions).toEqual(['json', 'yaml', 'yml', 'jsonl', 'ndjson']);
     expect(kindNamed('jsonl')).toBe(jsonl);
     expect(kindNamed('toml')).toBeUndefined();
   });
 
   it('a file is read by the kinds its extension names, in any case; other files are not manifests', () => {
-    expect(kindsForPath('d/a.json')).toEqual([json]);
+    expect(kindsForPath('d/a.json')).toEqual([terraformPlan, json]);
     expect(kindsForPath('d/a.YML')).toEqual([yaml]);
     expect(kindsForPath('a.ndjson')).toEqual([jsonl]);
     for (const other of ['a.txt', 'json', 'a.json.bak', 'dir.json/file', '.yaml.swp']) {
@@ -41,6 +42,14 @@ describe('input kinds', () => {
     expect(detected('a: 1\n')).toBe('yaml');
     expect(detected('')).toBe('yaml');
     expect(detected('- {"a": 1}\n')).toBe('yaml');
+  });
+
+  it('stdin and .json files: a Terraform plan (or state) by its first key, pretty-printed or not', () => {
+    expect(detected('{"format_version":"1.2","terraform_version":"1.9.5"}\n')).toBe('terraform-plan');
+    expect(detected('\ufeff{\r\n  "format_version": "1.1",\r\n  "terraform_version": "1.5.7"\r\n}')).toBe('terraform-plan');
+    expect(detected('{"terraform_version":"1.9.5","format_version":"1.2"}')).toBe('json');
+    expect(detected('{"apiVersion": "accord/v1"}')).toBe('json');
+    expect(detected('format_version: "1.2"\n')).toBe('yaml');
   });
 
   it('json, yaml and jsonl claim disjoint contents and between them every content', () => {

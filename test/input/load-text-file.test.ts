@@ -4,8 +4,6 @@ import { decode } from '../../src/input/decode.js';
 import type { LoadEvent, SourceDocument } from '../../src/input/document.js';
 import { defaultLimits } from '../../src/input/limits.js';
 import { loadFile } from '../../src/input/load-source.js';
-import { validate } from '../../src/schema/validate.js';
-import { validators } from '../../src/schema/validators.js';
 import { collectAll, makeTempDir, positionOf, type TempDir } from '../support/tmp-dir.js';
 import { vendorFile } from '../support/vendor.js';
 
@@ -75,17 +73,13 @@ describe('whole-file loaders (JSON and YAML)', () => {
     expect(documents(await loaded(json, 'bom.json', limits)).map((d) => d.value)).toEqual([{ a: 1 }]);
   });
 
-  it('decodes UTF-16LE with a BOM: the Terraform plan parses, then fails the schema (not the decoder)', async () => {
+  it('decodes UTF-16LE with a BOM: the Terraform plan is read as a plan (no partnership capacity in it)', async () => {
     const bytes = await readFile(utf16Plan);
     expect(decode(bytes)).toMatchObject({ ok: true, encoding: 'utf-16le' });
     const events = await loaded(utf16Plan, 'plan.json', limits);
     expect(problems(events)).toEqual([]);
-    const [doc] = documents(events);
-    expect(doc?.value).toMatchObject({ format_version: expect.any(String) });
-    const issues = validate(validators.deployment, doc?.value);
-    expect(issues.map((i) => i.message)).toContain('missing required field "apiVersion"');
-    expect(issues.map((i) => i.message)).toContain('unknown field "format_version"');
-    expect(doc?.locate(['format_version'])).toEqual({ line: 2, column: 3 });
+    expect(documents(events)).toEqual([]);
+    expect(events).toEqual([{ notice: expect.objectContaining({ code: 'TF_NO_DEPLOYMENTS', file: 'plan.json', line: 1, column: 1 }) }]);
   });
 
   it('refuses invalid UTF-8 as an encoding error', async () => {

@@ -1,7 +1,9 @@
 import type { Limits } from '../../types.js';
 import type { LoadEvent } from '../document.js';
 import { parseJson } from '../parse-json.js';
-import type { WholeTextKind } from './kind.js';
+import { terraformKind } from '../terraform/detect.js';
+import { planEvents } from '../terraform/plan-events.js';
+import type { LoadContext, WholeTextKind } from './kind.js';
 import { firstLine, isJsonLines, startsLikeJson } from './sniff.js';
 
 /** A JSON file: one deployment, or an array of them. */
@@ -18,10 +20,12 @@ export const json: WholeTextKind = {
   loader: async () => loadJson,
 };
 
-function loadJson(text: string, file: string, limits: Limits): LoadEvent[] {
+function loadJson(text: string, file: string, limits: Limits, context?: LoadContext): LoadEvent[] {
   const parsed = parseJson(text, file, limits);
   if (parsed.problems.length > 0) return parsed.problems.map((problem) => ({ problem }));
   const { value, locate } = parsed;
+  // Terraform JSON whose first key is not format_version (re-serialised with sorted keys): still a plan.
+  if (terraformKind(value) !== undefined) return planEvents(value, file, locate, context?.terraformMapping);
   if (!Array.isArray(value)) return [{ document: { file, value, start: locate([]), locate } }];
   if (value.length === 0) return [{ problem: { file, ...locate([]), code: 'NO_DEPLOYMENTS', message: 'empty array: no deployment in this file' } }];
   return value.map((element, index) => ({

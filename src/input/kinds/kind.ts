@@ -1,8 +1,15 @@
 import type { Limits } from '../../types.js';
 import type { LoadEvent } from '../document.js';
+import type { LoadedMapping } from '../terraform/plan-events.js';
 
-/** Turns a whole text into its load events: documents with positions, or problems. */
-export type LoadText = (text: string, file: string, limits: Limits) => LoadEvent[];
+/** What a run gives every loader besides the text: inputs some kinds read beside it. */
+export interface LoadContext {
+  /** The Terraform mapping file (`--terraform-mapping`), for plans. */
+  terraformMapping?: LoadedMapping;
+}
+
+/** Turns a whole text into its load events: documents with positions, problems, or notices. */
+export type LoadText = (text: string, file: string, limits: Limits, context?: LoadContext) => LoadEvent[];
 
 interface KindBase {
   /** What `--stdin-format` and `checkStream({ format })` call it. */

@@ -1,6 +1,7 @@
 import type { InputKind } from './kind.js';
 import { json } from './json.js';
 import { jsonl } from './jsonl.js';
+import { terraformPlan } from './terraform-plan.js';
 import { yaml } from './yaml.js';
 
 /**
@@ -8,11 +9,11 @@ import { yaml } from './yaml.js';
  * extension several kinds share, by the first of them, in this order, whose `detect` claims the
  * content. A kind that refines another (a Terraform plan is a JSON file) goes before it.
  */
-export const inputKinds: readonly InputKind[] = [json, yaml, jsonl];
+export const inputKinds: readonly InputKind[] = [terraformPlan, json, yaml, jsonl];
 
 export const inputFormats: readonly string[] = inputKinds.map((kind) => kind.name);
 
-export const manifestExtensions: readonly string[] = inputKinds.flatMap((kind) => kind.extensions);
+export const manifestExtensions: readonly string[] = [...new Set(inputKinds.flatMap((kind) => kind.extensions))];
 
 const byExtension = new Map<string, InputKind[]>();
 for (const kind of inputKinds) {

@@ -30,3 +30,24 @@ export function isJsonLines({ line, more }: { line: string; more: boolean }): bo
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
+
+const planStart = '"format_version"';
+
+/**
+ * Whether a text starts as `terraform show -json` writes a plan (or a state): `{"format_version"`,
+ * after a byte-order mark and white space, also pretty-printed. Only the first bytes are looked at.
+ */
+export function startsLikePlan(text: string): boolean {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x7b) return false;
+  i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return text.startsWith(planStart, i);
+}
+
+/** startsLikePlan on the first bytes of an input, read as UTF-16LE after its byte-order mark, else as UTF-8. */
+export function startsLikePlanBytes(head: Uint8Array): boolean {
+  const buffer = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  return startsLikePlan(head[0] === 0xff && head[1] === 0xfe ? buffer.toString('utf16le') : buffer.toString('utf8'));
+}

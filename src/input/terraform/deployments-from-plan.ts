@@ -52,7 +52,7 @@ export function deploymentsFromPlan(plan: unknown, options: DeploymentsFromPlanO
   const notices: PlanNotice[] = [...planNotices(p), ...mapping.unused()];
   for (const d of grouped.deployments) {
     for (const path of d.sensitive) {
-      notices.push({ code: 'TF_SENSITIVE_FACT', message: `${path} of deployment ${d.name} comes from a sensitive value: it is checked, and shown as (sensitive)`, ...d.origin(path.split('.')), deployment: d.name });
+      notices.push({ code: 'TF_SENSITIVE_FACT', message: `${path} of deployment ${d.name} comes from a value the plan marks sensitive: it is checked, and a finding on it shows it in its message and evidence (keep such reports private)`, ...d.origin(path.split('.')), deployment: d.name });
     }
   }
   if (grouped.deployments.length === 0 && problems.length === 0) {
