@@ -86,13 +86,21 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
     progress.done();
   }
 
-  const color = format === 'text' && !flags.output && useColor(io.stdout, io.env);
-  const output = formatReport(report, format, { failOn, color });
-  if (flags.output) {
-    writeOutput(path.resolve(io.cwd, flags.output), output);
+  return emitReport(report, format, failOn, flags.output, io);
+}
+
+/**
+ * Writes a report in `format` to stdout (or to `output`, with the summary line on stderr), adds the
+ * Markdown job summary in GitHub Actions, and gives the exit code: the end of check and of merge.
+ */
+export async function emitReport(report: Report, format: FormatName, failOn: FailOn, output: string | undefined, io: CliIo): Promise<number> {
+  const color = format === 'text' && !output && useColor(io.stdout, io.env);
+  const text = formatReport(report, format, { failOn, color });
+  if (output) {
+    writeOutput(path.resolve(io.cwd, output), text);
     await write(io.stderr, `${summaryLine(report)}\n`);
   } else {
-    await write(io.stdout, output);
+    await write(io.stdout, text);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatReport(report, 'markdown', { failOn, color: false }));
@@ -100,7 +108,7 @@ export async function runCheckCommand(paths: string[], flags: CheckFlags, io: Cl
 }
 
 /** Creates the report's folder (CI jobs write to e.g. reports/accord.sarif); a failed write is the caller's to fix. */
-export function writeOutput(file: string, output: string): void {
+function writeOutput(file: string, output: string): void {
   try {
     makeDirs(path.dirname(file));
     writeFileSync(file, output);

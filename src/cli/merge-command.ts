@@ -1,8 +1,8 @@
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { exitCode, formatNames, formatReport, mergeReports, summaryLine, type FailOn, type FormatName } from '../index.js';
-import { choose, writeOutput } from './check-command.js';
-import { useColor, write, type CliIo } from './io.js';
+import { formatNames, mergeReports, type FailOn, type FormatName } from '../index.js';
+import { choose, emitReport } from './check-command.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export interface MergeFlags {
@@ -19,17 +19,7 @@ export async function runMergeCommand(files: string[], flags: MergeFlags, io: Cl
   const failOn = choose<FailOn>(flags.failOn ?? 'error', ['error', 'warning', 'never'], '--fail-on');
   const reports = files.map((file) => readReport(path.resolve(io.cwd, file), file));
   const report = await mergeReports(reports, { ...(flags.rules ? { rules: flags.rules } : {}), cwd: io.cwd, includeDeployments: format === 'junit' || format === 'html' });
-  const color = format === 'text' && !flags.output && useColor(io.stdout, io.env);
-  const output = formatReport(report, format, { failOn, color });
-  if (flags.output) {
-    writeOutput(path.resolve(io.cwd, flags.output), output);
-    await write(io.stderr, `${summaryLine(report)}\n`);
-  } else {
-    await write(io.stdout, output);
-  }
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (format === 'github' && summaryFile) appendFileSync(summaryFile, formatReport(report, 'markdown', { failOn, color: false }));
-  return exitCode(report, failOn);
+  return emitReport(report, format, failOn, flags.output, io);
 }
 
 /** A shard's report is input like any other: bounded in size, and no key that names a prototype. */

@@ -1,22 +1,10 @@
 import type { PathSegment } from '../../path.js';
+import type { NoticeCode, ProblemCode } from '../../types.js';
 
-/** Problems a plan can have (each makes a run exit 2); the codes are the design's. */
-export type PlanProblemCode =
-  | 'TF_NOT_A_PLAN'
-  | 'TF_BINARY_PLAN'
-  | 'TF_UNSUPPORTED_FORMAT'
-  | 'TF_PLAN_ERRORED'
-  | 'TF_UNKNOWN_VALUE'
-  | 'TF_UNKNOWN_SKU'
-  | 'TF_UNRESOLVED_REFERENCE'
-  | 'TF_MISSING_FACT'
-  | 'TF_INVALID_FACT'
-  | 'TF_UNKNOWN_TAG'
-  | 'TF_CONFLICTING_FACTS'
-  | 'TF_DEFERRED'
-  | 'MAPPING_ERROR';
+/** Problems a plan can have (each makes a run exit 2); the codes are the design's, listed once in the report's codes. */
+export type PlanProblemCode = Extract<ProblemCode, `TF_${string}` | 'MAPPING_ERROR'>;
 
-export type PlanNoticeCode = 'TF_NO_DEPLOYMENTS' | 'TF_PARTIAL_PLAN' | 'TF_MAPPING_UNUSED' | 'TF_SENSITIVE_FACT';
+export type PlanNoticeCode = Extract<NoticeCode, `TF_${string}`>;
 
 /**
  * Where a value came from: an RFC 6901 pointer into the plan, or into the mapping file when `file`
